@@ -1,0 +1,21 @@
+import { fileURLToPath } from 'node:url'
+import { defineConfig } from 'vitest/config'
+
+// Tests import both packages by name, straight from source: no build step before `npm test`.
+const source = (path: string) => fileURLToPath(new URL(path, import.meta.url))
+
+export default defineConfig({
+  resolve: {
+    alias: [
+      { find: /^wandb-rx-server$/, replacement: source('./server/src/index.ts') },
+      { find: /^wandb-rx$/, replacement: source('./src/index.ts') },
+    ],
+  },
+  test: {
+    include: ['test/**/*.test.ts', 'server/test/**/*.test.ts'],
+    typecheck: { enabled: true, include: ['test/types/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
+    testTimeout: 20_000,
+    hookTimeout: 30_000,
+    pool: 'forks',
+  },
+})
