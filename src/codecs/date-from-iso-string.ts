@@ -11,7 +11,9 @@ export const DateFromIsoString = new t.Type<Date, string, unknown>(
     if (typeof u !== 'string') return t.failure(u, c, 'expected an ISO-8601 date string')
     const zoned = /(?:Z|[+-]\d{2}:?\d{2})$/i.test(u) || !u.includes('T') ? u : `${u}Z`
     const date = new Date(zoned)
-    return Number.isNaN(date.getTime()) ? t.failure(u, c, 'expected an ISO-8601 date string') : t.success(date)
+    return Number.isNaN(date.getTime())
+      ? t.failure(u, c, 'expected an ISO-8601 date string')
+      : t.success(date)
   },
   (date) => date.toISOString(),
 )

@@ -1,0 +1,140 @@
+import { decode } from '../codecs/decode.js'
+import { toRun, type Run } from '../codecs/run.js'
+import { RunResponse } from '../codecs/runs-page-codec.js'
+import { ViewerResponse, type User } from '../codecs/user-codec.js'
+import { RUN_QUERY } from '../compiler/run-fragments.js'
+import { AuthError } from '../errors/auth-error.js'
+import { NotFoundError } from '../errors/not-found-error.js'
+import type { ApiContext } from '../internal/api-context.js'
+import { readEnv } from '../internal/environment.js'
+import { HttpClient } from '../transport/http-client.js'
+import { RateLimiter } from '../transport/rate-limiter.js'
+import { redactUrl } from '../transport/redact.js'
+import { TransportStats, type TransportStatsSnapshot } from '../transport/transport-stats.js'
+import { findApiKey } from './api-key.js'
+import type { ApiOptions } from './api-options.js'
+import { appUrlFor } from './app-url.js'
+import { RunHandle } from './run-handle.js'
+import { parseRunPath, type RunPath } from './run-path.js'
+
+const VIEWER_QUERY = `query Viewer { viewer { id entity username name email admin teams { edges { node { name } } } } }`
+
+/**
+ * The entry point: one `Api` per set of credentials. It holds the HTTP client, the retry policy,
+ * one rate limiter shared by every stream it runs, and a cache of runs fetched by path.
+ *
+ * Creating it does no I/O; the key and the default entity are looked up on first use.
+ *
+ * @example
+ * ```ts
+ * const api = new Api({ baseUrl: 'http://127.0.0.1:8080', apiKey })
+ * const me = await api.viewer()
+ * const run = await api.run(`${me.entity}/mnist/1a2b3c`).get()
+ * ```
+ */
+export class Api {
+  readonly baseUrl: string
+  readonly appUrl: string
+  /** @internal The seam handles and streams use. */
+  readonly context: ApiContext
+  readonly #options: ApiOptions
+  readonly #http: HttpClient
+  readonly #stats = new TransportStats()
+  #viewer: Promise<User> | undefined
+  #runs = new Map<string, Promise<Run>>()
+
+  constructor(options: ApiOptions = {}) {
+    this.#options = options
+    this.baseUrl = (options.baseUrl ?? readEnv('WANDB_BASE_URL') ?? 'https://api.wandb.ai').replace(
+      /\/+$/,
+      '',
+    )
+    this.appUrl = appUrlFor(this.baseUrl, readEnv('WANDB_APP_URL'))
+    let key: Promise<string | undefined> | undefined
+    this.#http = new HttpClient({
+      baseUrl: this.baseUrl,
+      apiKey: () => (key ??= findApiKey(options.apiKey, this.baseUrl)),
+      fetch: options.fetch,
+      retry: options.retry,
+      timeoutMs: options.timeoutMs,
+      deadlineMs: options.deadlineMs,
+      headers: options.headers,
+      stats: this.#stats,
+      limiter: new RateLimiter(options.rateLimit, this.#stats),
+    })
+    this.context = {
+      http: this.#http,
+      appUrl: this.appUrl,
+      entity: (given) => this.#entity(given),
+      project: (given) => given ?? this.#options.project ?? readEnv('WANDB_PROJECT') ?? 'uncategorized',
+      getRun: (path, signal) => this.#getRun(path, signal),
+    }
+  }
+
+  /**
+   * The user behind the API key. Rejects with `AuthError` when the key is missing or rejected
+   * (W&B answers a bad key with `viewer: null`).
+   */
+  viewer(options: { signal?: AbortSignal } = {}): Promise<User> {
+    const load = async () => {
+      const data = await this.#http.graphql({ query: VIEWER_QUERY, signal: options.signal })
+      const { viewer } = decode(ViewerResponse, data, 'Viewer')
+      if (viewer === null) {
+        throw new AuthError(
+          { status: 200, method: 'POST', url: redactUrl(`${this.baseUrl}/graphql`), operation: 'Viewer' },
+          'the API key was not accepted (viewer is null): pass apiKey, or set WANDB_API_KEY, or add it to ~/.netrc',
+        )
+      }
+      return viewer
+    }
+    if (options.signal) return load()
+    const cached = (this.#viewer ??= load())
+    cached.catch(() => (this.#viewer = undefined))
+    return cached
+  }
+
+  /**
+   * A handle on one run. Accepts `e/p/id`, `e/p/runs/id`, `e/p:id`, `p/id`, `id`, an app URL,
+   * or a `Run` (its path). Throws `PathError` at once for malformed paths.
+   */
+  run(path: string | Pick<Run, 'path'>): RunHandle {
+    return new RunHandle(this.context, parseRunPath(typeof path === 'string' ? path : path.path))
+  }
+
+  /** Forgets cached runs and the cached viewer, like Python's `api.flush()`. */
+  flush(): void {
+    this.#runs.clear()
+    this.#viewer = undefined
+  }
+
+  /** Requests, retries, rate-limit waits, bytes and rows/s of everything this Api has run. */
+  stats(): TransportStatsSnapshot {
+    return this.#stats.snapshot()
+  }
+
+  async #entity(given?: string): Promise<string> {
+    const configured = given ?? this.#options.entity ?? readEnv('WANDB_ENTITY')
+    if (configured) return configured
+    return (await this.viewer()).entity
+  }
+
+  #getRun(path: RunPath, signal?: AbortSignal): Promise<Run> {
+    const load = async () => {
+      const entity = await this.#entity(path.entity)
+      const project = this.context.project(path.project)
+      const variables = { entity, project, name: path.id }
+      const data = await this.#http.graphql({ query: RUN_QUERY, variables, signal })
+      const node = decode(RunResponse, data, 'Run').project?.run
+      if (!node) throw new NotFoundError('run', `${entity}/${project}/${path.id}`)
+      return toRun(node, { entity, project, appUrl: this.appUrl })
+    }
+    if (signal) return load() // an abortable call must not cancel other callers' cached promise
+    const key = `${path.entity ?? ''}/${path.project ?? ''}/${path.id}`
+    const cached = this.#runs.get(key)
+    if (cached) return cached
+    const loading = load()
+    this.#runs.set(key, loading)
+    loading.catch(() => this.#runs.delete(key))
+    return loading
+  }
+}

@@ -1,0 +1,13 @@
+/**
+ * Reads an environment variable where the platform has them (Node, Bun, Deno with env access),
+ * and `undefined` elsewhere (browsers) or when it is empty.
+ */
+export function readEnv(name: string): string | undefined {
+  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env
+  const value = env?.[name]
+  return value === undefined || value === '' ? undefined : value
+}
+
+/** True on Node-compatible runtimes, where Node-only helpers (`.netrc`, disk) may be loaded. */
+export const isNodeLike = (): boolean =>
+  typeof (globalThis as { process?: { versions?: { node?: string } } }).process?.versions?.node === 'string'

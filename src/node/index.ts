@@ -1,0 +1,9 @@
+/**
+ * Node-only helpers, kept out of the core entry point so browser bundles never see `node:` imports.
+ *
+ * @example
+ * ```ts
+ * import { netrcPassword } from 'wandb-rx/node'
+ * ```
+ */
+export { netrcPassword, parseNetrc, type NetrcEntry } from './netrc.js'
