@@ -1,0 +1,47 @@
+/**
+ * wandb-rx: query Weights & Biases runs, history, files, sweeps and artifacts as typed,
+ * composable RxJS streams.
+ *
+ * @example
+ * ```ts
+ * import { Api } from 'wandb-rx'
+ * const api = new Api()
+ * api.runs('my-team/mnist').where({ 'summary.loss': { $lt: 0.2 } }).orderBy('+summary.loss').stream()
+ *   .subscribe((run) => console.log(run.name, run.summary.loss))
+ * ```
+ *
+ * @packageDocumentation
+ */
+
+// Entry point
+export { Api } from './api/api.js'
+export type { ApiOptions } from './api/api-options.js'
+export { RunHandle } from './api/run-handle.js'
+export { parseRunPath, parseProjectPath, type RunPath, type ProjectPath } from './api/run-path.js'
+export { appUrlFor } from './api/app-url.js'
+
+// Data
+export type { Run, RunState, RunUser, RunContext } from './codecs/run.js'
+export { toRun, unwrapConfig } from './codecs/run.js'
+export type { User } from './codecs/user-codec.js'
+export type { HistoryRow } from './codecs/history-row-codec.js'
+export type { RunFile } from './codecs/run-file-codec.js'
+
+// Errors
+export { WandbError } from './errors/wandb-error.js'
+export { TransportError, CommError, type TransportErrorData } from './errors/transport-error.js'
+export { AuthError } from './errors/auth-error.js'
+export { RateLimitError } from './errors/rate-limit-error.js'
+export { GraphQLResponseError, type GraphQLErrorEntry } from './errors/graphql-response-error.js'
+export { NotFoundError } from './errors/not-found-error.js'
+export { PathError } from './errors/path-error.js'
+export { ResponseDecodeError, type DecodeIssue } from './errors/response-decode-error.js'
+
+// Transport
+export { HttpClient, type HttpClientOptions, type HttpRequest, type GraphQLRequest } from './transport/http-client.js'
+export { DEFAULT_RETRY_POLICY, retryPolicy, type RetryPolicy } from './transport/retry-policy.js'
+export type { RateLimitOptions } from './transport/rate-limiter.js'
+export type { FetchLike } from './transport/resolve-fetch.js'
+export type { TransportStatsSnapshot } from './transport/transport-stats.js'
+export { parseExtendedJson, stringifyExtendedJson } from './internal/extended-json.js'
+export { VERSION } from './version.js'
