@@ -128,7 +128,10 @@ function legend(series: readonly PlotSeries[], x: number, y: number): string[] {
 function extent(values: readonly number[]): [number, number] {
   let min = Infinity
   let max = -Infinity
-  for (const v of values) ((min = v < min ? v : min), (max = v > max ? v : max))
+  for (const v of values) {
+    if (v < min) min = v
+    if (v > max) max = v
+  }
   return [min, max]
 }
 

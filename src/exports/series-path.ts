@@ -18,7 +18,10 @@ export function finiteSegments(points: readonly PlotPoint[]): PlotPoint[][] {
   let current: PlotPoint[] = []
   for (const point of points) {
     if (Number.isFinite(point.x) && Number.isFinite(point.y)) current.push(point)
-    else if (current.length > 0) (segments.push(current), (current = []))
+    else if (current.length > 0) {
+      segments.push(current)
+      current = []
+    }
   }
   if (current.length > 0) segments.push(current)
   return segments
