@@ -1,0 +1,106 @@
+import {
+  buildSchema,
+  execute,
+  getOperationAST,
+  GraphQLError,
+  parse,
+  validate,
+  type DocumentNode,
+} from 'graphql'
+import { FilterError } from '../filters/filter-error.js'
+import { stringifyExtended } from '../util/extended-json.js'
+import type { GraphqlContext } from './context.js'
+import { rootMutation } from './root-mutation.js'
+import { rootQuery } from './root-query.js'
+import { SCHEMA_SDL } from './schema-sdl.js'
+
+const schema = buildSchema(SCHEMA_SDL)
+const rootValue = { ...rootQuery, ...rootMutation }
+
+/** Status and JSON text of a GraphQL-over-HTTP reply. */
+export interface GraphqlReply {
+  readonly status: number
+  readonly body: string
+}
+
+const errorReply = (status: number, messages: readonly string[]): GraphqlReply => ({
+  status,
+  body: JSON.stringify({ errors: messages.map((message) => ({ message })) }),
+})
+
+// Documents repeat (clients send the same few queries); caching parse + validate saves most
+// of the per-request cost.
+const documents = new Map<string, DocumentNode>()
+
+function parseAndValidate(query: string): DocumentNode | GraphqlReply {
+  const cached = documents.get(query)
+  if (cached) return cached
+  let document: DocumentNode
+  try {
+    document = parse(query)
+  } catch (error) {
+    return errorReply(400, [(error as GraphQLError).message])
+  }
+  const errors = validate(schema, document)
+  if (errors.length > 0)
+    return errorReply(
+      400,
+      errors.map((e) => e.message),
+    )
+  if (documents.size >= 500) documents.clear()
+  documents.set(query, document)
+  return document
+}
+
+/** The operation name a request runs: `operationName`, else the document's first named operation. */
+export function operationNameOf(body: unknown): string | undefined {
+  if (typeof body !== 'object' || body === null) return undefined
+  const { operationName, query } = body as { operationName?: unknown; query?: unknown }
+  if (typeof operationName === 'string' && operationName) return operationName
+  if (typeof query !== 'string') return undefined
+  return /\b(?:query|mutation|subscription)\s+([_A-Za-z][_0-9A-Za-z]*)/.exec(query)?.[1]
+}
+
+/**
+ * Runs one GraphQL request body (`{query, variables, operationName}`). Syntax and validation
+ * errors give 400; execution errors come back in `errors[]` of a 200 next to partial `data`.
+ * The body is written with bare NaN / Infinity tokens where values are not finite.
+ */
+export async function executeGraphql(body: unknown, context: GraphqlContext): Promise<GraphqlReply> {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    return errorReply(400, ['request body must be a JSON object with a "query"'])
+  }
+  const { query, variables, operationName } = body as Record<string, unknown>
+  if (typeof query !== 'string') return errorReply(400, ['"query" must be a string'])
+  if (variables != null && (typeof variables !== 'object' || Array.isArray(variables))) {
+    return errorReply(400, ['"variables" must be an object'])
+  }
+  if (operationName != null && typeof operationName !== 'string')
+    return errorReply(400, ['"operationName" must be a string'])
+  const document = parseAndValidate(query)
+  if (!('kind' in document)) return document
+  if (!getOperationAST(document, operationName ?? undefined)) {
+    return errorReply(400, [
+      operationName
+        ? `unknown operation "${operationName}"`
+        : 'the document needs exactly one operation or an operationName',
+    ])
+  }
+  const result = await execute({
+    schema,
+    document,
+    rootValue,
+    contextValue: context,
+    variableValues: (variables as Record<string, unknown> | null | undefined) ?? null,
+    operationName: operationName ?? null,
+  })
+  const errors = result.errors?.map((error) => {
+    const original = error.originalError
+    const code = original instanceof FilterError ? 'BAD_USER_INPUT' : error.extensions.code
+    return { message: error.message, path: error.path, ...(code ? { extensions: { code } } : {}) }
+  })
+  return {
+    status: 200,
+    body: stringifyExtended({ ...(errors ? { errors } : {}), data: result.data ?? null }),
+  }
+}

@@ -1,0 +1,2 @@
+/** Placeholder replaced below. */
+export async function seedDemo(_srv: { url: string; apiKey: string }): Promise<void> {}

@@ -1,0 +1,68 @@
+import type { Db } from './open-database.js'
+import { sql } from './statements.js'
+
+/** Append-only line tables of a run: history (with its step) and system events. */
+export function insertHistoryLine(db: Db, runId: number, line: number, step: number, data: string): void {
+  sql(db, 'INSERT INTO history (run_id, line, step, data) VALUES (?, ?, ?, ?)').run(runId, line, step, data)
+}
+
+export function insertEventLine(db: Db, runId: number, line: number, data: string): void {
+  sql(db, 'INSERT INTO events (run_id, line, data) VALUES (?, ?, ?)').run(runId, line, data)
+}
+
+/** output.log lines can be rewritten in place (terminal emulation), hence the upsert. */
+export function putLogLine(db: Db, runId: number, line: number, content: string): void {
+  sql(
+    db,
+    'INSERT INTO log_lines (run_id, line, content) VALUES (?, ?, ?) ON CONFLICT (run_id, line) DO UPDATE SET content = excluded.content',
+  ).run(runId, line, content)
+}
+
+/** History rows with `minStep <= _step < maxStep` (bounds optional), in step then log order. */
+export function historyRows(db: Db, runId: number, minStep: number | null, maxStep: number | null): string[] {
+  const rows = sql<{ data: string }>(
+    db,
+    'SELECT data FROM history WHERE run_id = ? AND step >= ? AND step < ? ORDER BY step, line',
+  ).all(runId, minStep ?? Number.MIN_SAFE_INTEGER, maxStep ?? Number.MAX_SAFE_INTEGER)
+  return rows.map((r) => r.data)
+}
+
+export function eventRows(db: Db, runId: number): string[] {
+  return sql<{ data: string }>(db, 'SELECT data FROM events WHERE run_id = ? ORDER BY line')
+    .all(runId)
+    .map((r) => r.data)
+}
+
+export function historyTail(db: Db, runId: number, table: 'history' | 'events', n: number): string[] {
+  return sql<{ data: string }>(db, `SELECT data FROM ${table} WHERE run_id = ? ORDER BY line DESC LIMIT ?`)
+    .all(runId, n)
+    .map((r) => r.data)
+    .reverse()
+}
+
+export interface LogLineRow {
+  readonly line: number
+  readonly content: string
+}
+
+/** Console lines after `afterLine`, ascending; or, with `last`, the final `last` lines. */
+export function logLines(
+  db: Db,
+  runId: number,
+  afterLine: number,
+  limit: number,
+  last?: number,
+): LogLineRow[] {
+  if (last !== undefined) {
+    return sql<LogLineRow>(
+      db,
+      'SELECT line, content FROM log_lines WHERE run_id = ? ORDER BY line DESC LIMIT ?',
+    )
+      .all(runId, last)
+      .reverse()
+  }
+  return sql<LogLineRow>(
+    db,
+    'SELECT line, content FROM log_lines WHERE run_id = ? AND line > ? ORDER BY line LIMIT ?',
+  ).all(runId, afterLine, limit)
+}

@@ -1,0 +1,47 @@
+/**
+ * W&B "extended JSON": history lines, summaries and sampled rows may hold bare `NaN`, `Infinity`
+ * and `-Infinity` tokens (wandb-core `runhistory.ToExtendedJSON`). `JSON.parse` rejects them and
+ * `JSON.stringify` turns them into `null`, so both directions go through these helpers.
+ */
+
+// Markers survive a JSON round trip as ordinary strings; the NUL prefix keeps collisions with
+// real user strings out of practical reach.
+const MARKERS = { NaN: '\u0000wrx:NaN', Infinity: '\u0000wrx:Inf', '-Infinity': '\u0000wrx:-Inf' } as const
+const FROM_MARKER = new Map<string, number>([
+  [MARKERS.NaN, NaN],
+  [MARKERS.Infinity, Infinity],
+  [MARKERS['-Infinity'], -Infinity],
+])
+// Strings are matched first so that tokens inside them are left alone (linear, no backtracking).
+const TOKENS = /"(?:[^"\\]|\\.)*"|-?Infinity|NaN/g
+
+/** Parses JSON that may contain bare NaN / Infinity / -Infinity tokens. Throws SyntaxError. */
+export function parseExtendedJson(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch (error) {
+    if (!/NaN|Infinity/.test(text)) throw error
+  }
+  const marked = text.replace(TOKENS, (token) =>
+    token.startsWith('"') ? token : JSON.stringify(MARKERS[token as keyof typeof MARKERS]),
+  )
+  return JSON.parse(marked, (_key, value: unknown) =>
+    typeof value === 'string' && value.startsWith('\u0000wrx:') ? (FROM_MARKER.get(value) ?? value) : value,
+  )
+}
+
+const ENCODED = new Map<string, string>(
+  Object.entries(MARKERS).map(([token, marker]) => [JSON.stringify(marker), token]),
+)
+const ENCODED_PATTERN = /"\\u0000wrx:(?:NaN|Inf|-Inf)"/g
+
+/** Serialises like `JSON.stringify`, but writes non-finite numbers as bare NaN / Infinity tokens. */
+export function stringifyExtended(value: unknown): string {
+  let marked = false
+  const text = JSON.stringify(value, (_key, v: unknown) => {
+    if (typeof v !== 'number' || Number.isFinite(v)) return v
+    marked = true
+    return Number.isNaN(v) ? MARKERS.NaN : v > 0 ? MARKERS.Infinity : MARKERS['-Infinity']
+  })
+  return marked ? text.replace(ENCODED_PATTERN, (m) => ENCODED.get(m) ?? m) : text
+}
