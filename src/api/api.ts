@@ -68,6 +68,7 @@ export class Api {
       entity: (given) => this.#entity(given),
       project: (given) => given ?? this.#options.project ?? readEnv('WANDB_PROJECT') ?? 'uncategorized',
       getRun: (path, signal) => this.#getRun(path, signal),
+      forget: (path) => this.#forget(path),
     }
   }
 
@@ -116,6 +117,16 @@ export class Api {
     const configured = given ?? this.#options.entity ?? readEnv('WANDB_ENTITY')
     if (configured) return configured
     return (await this.viewer()).entity
+  }
+
+  /** Drops every cache key that may name this run (keys hold the parts as given, maybe empty). */
+  #forget(path: RunPath): void {
+    for (const key of [...this.#runs.keys()]) {
+      const [entity = '', project = '', id] = key.split('/')
+      const same = (given: string, wanted: string | undefined) =>
+        given === '' || wanted === undefined || given === wanted
+      if (id === path.id && same(entity, path.entity) && same(project, path.project)) this.#runs.delete(key)
+    }
   }
 
   #getRun(path: RunPath, signal?: AbortSignal): Promise<Run> {

@@ -18,4 +18,6 @@ export interface ApiContext {
   project(given?: string): string
   /** One run by path, cached until `flush()`. */
   getRun(path: RunPath, signal?: AbortSignal): Promise<Run>
+  /** Drops cached copies of a run after a write, so the next `getRun` sees the change. */
+  forget(path: RunPath): void
 }
