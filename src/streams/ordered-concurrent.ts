@@ -1,0 +1,53 @@
+import { Observable } from 'rxjs'
+
+/**
+ * Loads `items` with up to `lookahead` loads running at once and emits the results **in input
+ * order**. A load finished early waits in a slot, and a new load starts only when the oldest result
+ * is handed over, so at most `lookahead` results are ever held: memory stays flat however many
+ * items there are. The next load starts before a result is emitted, overlapping the consumer's
+ * work. The first failure errors the stream at once and aborts the rest (one `AbortController`
+ * per subscription; unsubscribing aborts it too).
+ *
+ * @example
+ * ```ts
+ * orderedConcurrent(stepWindows(0, 10_000, 1000), (w, signal) => fetchWindow(w, signal), 4)
+ * // emits window 0's rows, then window 1's, … while four windows load in parallel
+ * ```
+ */
+export function orderedConcurrent<I, R>(
+  items: Iterable<I>,
+  load: (item: I, signal: AbortSignal) => Promise<R>,
+  lookahead: number,
+): Observable<R> {
+  return new Observable<R>((subscriber) => {
+    const controller = new AbortController()
+    const iterator = items[Symbol.iterator]()
+    const queue: Promise<R>[] = []
+    let exhausted = false
+    const fill = () => {
+      while (!exhausted && queue.length < lookahead && !subscriber.closed) {
+        const next = iterator.next()
+        if (next.done) {
+          exhausted = true
+          return
+        }
+        const item = next.value
+        const loading = Promise.resolve().then(() => load(item, controller.signal))
+        loading.catch((error: unknown) => subscriber.error(error)) // fail fast, not in turn
+        queue.push(loading)
+      }
+    }
+    const pump = async () => {
+      fill()
+      for (let head = queue.shift(); head !== undefined; head = queue.shift()) {
+        const result = await head
+        if (subscriber.closed) return
+        fill()
+        subscriber.next(result)
+      }
+      subscriber.complete()
+    }
+    pump().catch((error: unknown) => subscriber.error(error)) // a no-op once closed
+    return () => controller.abort()
+  })
+}
