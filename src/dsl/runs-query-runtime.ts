@@ -1,0 +1,40 @@
+import type { Observable } from 'rxjs'
+import type { Run } from '../codecs/run.js'
+import type { CompiledRunsQuery } from '../compiler/compiled-runs-query.js'
+
+/** One page of runs as the server returned it, after the residual filter. */
+export interface RunsPage {
+  readonly runs: readonly Run[]
+  /** The cursor to resume after this page (the last edge's cursor), or null. */
+  readonly cursor: string | null
+  readonly hasNextPage: boolean
+}
+
+/** Options of `query.live()`. */
+export interface LiveOptions {
+  readonly intervalMs?: number
+}
+
+/** What `query.live()` emits: the first full snapshot, then changes. */
+export type LiveEvent =
+  | { readonly type: 'snapshot'; readonly runs: readonly Run[] }
+  | { readonly type: 'added' | 'changed' | 'removed'; readonly run: Run }
+
+/**
+ * What executes a compiled runs query: implemented by the `Api` layer and handed to the builder.
+ * The builder only compiles; every method here receives a frozen {@link CompiledRunsQuery} and
+ * must apply its `residual` (via `testResidual`), `limit` and `clientSort`.
+ *
+ * @example
+ * ```ts
+ * const query = createRunsQuery({ project: 'mnist', runtime: api.runsRuntime })
+ * query.where({ state: 'finished' }).stream() // runtime.stream(query.compile())
+ * ```
+ */
+export interface RunsQueryRuntime {
+  stream(query: CompiledRunsQuery): Observable<Run>
+  pages(query: CompiledRunsQuery): Observable<RunsPage>
+  iterate(query: CompiledRunsQuery): AsyncIterableIterator<Run>
+  count(query: CompiledRunsQuery): Promise<number>
+  live(query: CompiledRunsQuery, options: LiveOptions): Observable<LiveEvent>
+}

@@ -1,0 +1,91 @@
+import type { RunState } from '../../codecs/run.js'
+import type { RunSchema } from './run-schema.js'
+
+/** The value types of the Run fields a filter can name directly. */
+export interface RunFieldTypes {
+  readonly id: string
+  readonly name: string
+  readonly storageId: string
+  readonly entity: string
+  readonly project: string
+  readonly path: string
+  readonly url: string
+  readonly state: RunState
+  readonly tags: readonly string[]
+  readonly notes: string | null
+  readonly group: string | null
+  readonly jobType: string | null
+  readonly sweepName: string | null
+  readonly commit: string | null
+  readonly createdAt: Date
+  readonly heartbeatAt: Date
+  readonly historyLineCount: number
+  readonly lastHistoryStep: number
+  readonly 'user.name': string | null
+  readonly 'user.username': string | null
+}
+
+type AnyRecord = Record<string, unknown>
+type Part<S, K extends 'config' | 'summary'> = S extends { readonly [P in K]?: infer T }
+  ? T extends object
+    ? T
+    : AnyRecord
+  : AnyRecord
+
+/** The schema's config type (any keys when the schema does not say). */
+export type SchemaConfig<S extends RunSchema> = Part<S, 'config'>
+/** The schema's summary type (any keys when the schema does not say). */
+export type SchemaSummary<S extends RunSchema> = Part<S, 'summary'>
+
+type Depth = [never, 0, 1, 2]
+type Leafish = readonly unknown[] | Date | RegExp
+
+/** Dotted keys of `T`, nested at most 3 levels so type-checking stays fast. */
+export type NestedKeys<T, D extends number = 3> = [D] extends [never]
+  ? never
+  : unknown extends T
+    ? string
+    : {
+        [K in keyof T & string]:
+          | K
+          | (NonNullable<T[K]> extends Leafish
+              ? never
+              : NonNullable<T[K]> extends object
+                ? `${K}.${NestedKeys<NonNullable<T[K]>, Depth[D]>}`
+                : never)
+      }[keyof T & string]
+
+/** The type at a dotted key of `T`; `unknown` wherever `T` accepts any key. */
+export type ValueAt<T, P extends string> = unknown extends T
+  ? unknown
+  : P extends keyof T
+    ? T[P]
+    : P extends `${infer H}.${infer R}`
+      ? H extends keyof T
+        ? ValueAt<Exclude<T[H], undefined | null>, R>
+        : string extends keyof T
+          ? unknown
+          : never
+      : string extends keyof T
+        ? unknown
+        : never
+
+/**
+ * Every path a filter or order key may name for schema `S`: Run fields, `config.<key>`,
+ * `summary.<key>` (typed and depth-bounded when `S` says, any string otherwise) and
+ * `systemMetrics.<key>`.
+ */
+export type RunPath<S extends RunSchema> =
+  | keyof RunFieldTypes
+  | `config.${NestedKeys<SchemaConfig<S>>}`
+  | `summary.${NestedKeys<SchemaSummary<S>>}`
+  | `systemMetrics.${string}`
+
+/** The value type at a {@link RunPath}. */
+export type RunPathValue<S extends RunSchema, P extends string> = P extends keyof RunFieldTypes
+  ? RunFieldTypes[P]
+  : P extends `config.${infer R}`
+    ? ValueAt<SchemaConfig<S>, R>
+    : P extends `summary.${infer R}`
+      ? ValueAt<SchemaSummary<S>, R>
+      : unknown
