@@ -4,6 +4,7 @@ import { NotFoundError } from '../errors/not-found-error.js'
 import type { ApiContext } from '../internal/api-context.js'
 import { runsPages } from './runs-pages.js'
 import type { RunsQueryShape } from './runs-query-shape.js'
+import { sendGraphql } from './send-graphql.js'
 
 /**
  * How many runs a query yields (`len(runs)` in Python), capped by its limit, and always exact:
@@ -37,7 +38,7 @@ export async function countRuns(
   }
   const entity = await ctx.entity(query.variables.entity)
   const { project, filters } = query.variables
-  const data = await ctx.http.graphql({
+  const data = await sendGraphql(ctx, {
     query: query.countDocument,
     variables: { entity, project, filters },
     signal,

@@ -7,6 +7,7 @@ import type { ApiContext } from '../internal/api-context.js'
 import { cursorPages, type CursorPage } from './cursor-pages.js'
 import { fromAbortable } from './from-abortable.js'
 import { resolveRun, runPathString, type ResolvedRun } from './resolved-run.js'
+import { sendGraphql } from './send-graphql.js'
 
 /** Options of {@link files}, named as in Python's `run.files(names, per_page)`. */
 export interface FilesOptions {
@@ -59,7 +60,7 @@ export function files(
         fileNames: names ?? [],
         pattern,
       }
-      const data = await ctx.http.graphql({ query: RUN_FILES_QUERY, variables, signal })
+      const data = await sendGraphql(ctx, { query: RUN_FILES_QUERY, variables, signal })
       const { project } = decode(RunFilesResponse, data, 'RunFiles')
       if (!project) throw new NotFoundError('project', `${run.entity}/${run.project}`)
       if (!project.run) throw new NotFoundError('run', runPathString(run))

@@ -7,6 +7,7 @@ import { rowsInWindow } from './rows-in-window.js'
 import type { RunTracker } from './run-tracker.js'
 import type { StepWindow } from './step-windows.js'
 import { watchRowsQuery, watchStatusQuery } from './watch-queries.js'
+import { sendGraphql } from './send-graphql.js'
 
 /** What one poll needs besides the trackers. */
 export interface PollSettings {
@@ -51,7 +52,7 @@ export async function* pollWatchedRuns(
 async function readStatuses(ctx: ApiContext, trackers: readonly RunTracker[], signal: AbortSignal) {
   if (trackers.length === 0) return []
   const request = watchStatusQuery(trackers.map((t) => t.run))
-  const data = decode(WatchStatusResponse, await ctx.http.graphql({ ...request, signal }), 'WatchRuns')
+  const data = decode(WatchStatusResponse, await sendGraphql(ctx, { ...request, signal }), 'WatchRuns')
   return trackers.flatMap((tracker, i) => {
     const project = data[`r${i}`]
     if (!project) throw new NotFoundError('project', `${tracker.run.entity}/${tracker.run.project}`)
@@ -84,7 +85,7 @@ async function* catchUp(
       batch.map(({ tracker, window }) => ({ run: tracker.run, window })),
       settings.keys,
     )
-    const data = decode(WatchRowsResponse, await ctx.http.graphql({ ...request, signal }), 'WatchRows')
+    const data = decode(WatchRowsResponse, await sendGraphql(ctx, { ...request, signal }), 'WatchRows')
     for (const [i, { tracker, window }] of batch.entries()) {
       const run = data[`h${i}`]?.run
       if (!run) throw new NotFoundError('run', tracker.path)

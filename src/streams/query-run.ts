@@ -3,6 +3,7 @@ import { decode } from '../codecs/decode.js'
 import { NotFoundError } from '../errors/not-found-error.js'
 import type { ApiContext } from '../internal/api-context.js'
 import { runPathString, type ResolvedRun } from './resolved-run.js'
+import { sendGraphql } from './send-graphql.js'
 
 /** The `project { run { … } }` envelope every run-level query answers with. */
 type InRun<R> = { readonly project: { readonly run: R | null } | null }
@@ -27,7 +28,7 @@ export async function queryRun<C extends t.Any>(
   what: string,
   signal?: AbortSignal,
 ): Promise<RunOf<t.TypeOf<C>>> {
-  const data = await ctx.http.graphql({
+  const data = await sendGraphql(ctx, {
     query,
     variables: { entity: run.entity, project: run.project, name: run.id, ...variables },
     signal,

@@ -5,6 +5,7 @@ import { NotFoundError } from '../errors/not-found-error.js'
 import type { ApiContext } from '../internal/api-context.js'
 import type { CursorPage, PageLoader } from './cursor-pages.js'
 import type { RunsQueryShape } from './runs-query-shape.js'
+import { sendGraphql } from './send-graphql.js'
 
 /** A run and the cursor of its edge (where to resume right after it). */
 export interface RunEdge {
@@ -27,7 +28,7 @@ export function runsPageLoader(ctx: ApiContext, query: RunsQueryShape, entity: s
   const context = { entity, project, appUrl: ctx.appUrl }
   return async (cursor, signal): Promise<CursorPage<RunEdge>> => {
     const variables = { ...query.variables, entity, cursor }
-    const data = await ctx.http.graphql({ query: query.document, variables, signal })
+    const data = await sendGraphql(ctx, { query: query.document, variables, signal })
     const found = decode(RunsResponse, data, 'Runs').project
     if (!found) throw new NotFoundError('project', `${entity}/${project}`)
     const { edges, pageInfo } = found.runs
