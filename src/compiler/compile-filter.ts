@@ -55,7 +55,8 @@ export function compileFilter<S extends RunSchema = AnyRunSchema>(
   return Object.freeze({
     node,
     criteria,
-    serverFilter: freezeValue(split.serverFilter),
+    // Exactly what goes over the wire (e.g. -0 becomes 0).
+    serverFilter: freezeValue(JSON.parse(JSON.stringify(split.serverFilter)) as Criteria),
     residual,
     residualNode: split.residual,
     placements: Object.freeze([...split.placements]),

@@ -63,7 +63,8 @@ const elemMatch: OperatorParser = (_path, value, at) => {
       '$elemMatch expects an object: an operator expression or a query on the elements',
     )
   validateRelative(value as Record<string, unknown>, at)
-  return parseFilterValue(value, at, true)
+  // Validated above (operators and literals alike); the node factory deep-freezes a copy.
+  return value as FilterValue
 }
 
 /**
