@@ -14,6 +14,7 @@ import { TransportStats, type TransportStatsSnapshot } from '../transport/transp
 import { findApiKey } from './api-key.js'
 import type { ApiOptions } from './api-options.js'
 import { appUrlFor } from './app-url.js'
+import { createRun, type CreateRunOptions } from './create-run.js'
 import { RunHandle } from './run-handle.js'
 import { parseRunPath, type RunPath } from './run-path.js'
 
@@ -100,6 +101,18 @@ export class Api {
    */
   run(path: string | Pick<Run, 'path'>): RunHandle {
     return new RunHandle(this.context, parseRunPath(typeof path === 'string' ? path : path.path))
+  }
+
+  /**
+   * Creates an empty run (default state `running`, random 8-character id). See {@link createRun}.
+   *
+   * @example
+   * ```ts
+   * const run = await api.createRun({ project: 'mnist', state: 'pending' })
+   * ```
+   */
+  createRun(options: CreateRunOptions = {}): Promise<Run> {
+    return createRun(this.context, options)
   }
 
   /** Forgets cached runs and the cached viewer, like Python's `api.flush()`. */

@@ -11,6 +11,13 @@ import { scanHistory, type ScanHistoryOptions } from '../streams/scan-history.js
 import { watch } from '../streams/watch.js'
 import type { WatchOptions } from '../streams/watch-many.js'
 import type { RunPath } from './run-path.js'
+import type { LogLine } from '../codecs/log-line-codec.js'
+import { deleteRunFiles } from './delete-run-files.js'
+import { runLogs, type RunLogsOptions } from './run-logs.js'
+import { runMetadata } from './run-metadata.js'
+import { deleteRun, setRunState, stopRun, updateRun, type RunUpdate, type RunUpdateOptions } from './run-writes.js'
+import { SummaryHandle } from './summary-handle.js'
+import { uploadRunFile, type UploadRunFileOptions, type UploadSource } from './upload-run-file.js'
 
 /**
  * Operations on one run, by path. Creating a handle does no I/O; `get()` fetches the run, and
@@ -111,5 +118,117 @@ export class RunHandle {
    */
   watch(options: WatchOptions = {}): Observable<RunEvent> {
     return watch(this.#context, this.#path, options)
+  }
+
+  /**
+   * Changes name, notes, tags, group, job type and config (merged unless `replaceConfig`) and
+   * returns the stored run. Python's `run.update()`. See {@link updateRun}.
+   *
+   * @example
+   * ```ts
+   * await api.run('team/mnist/1a2b3c').update({ tags: ['best'], config: { lr: 3e-4 } })
+   * ```
+   */
+  update(changes: RunUpdate, options: RunUpdateOptions = {}): Promise<Run> {
+    return updateRun(this.#context, this.#path, changes, options)
+  }
+
+  /**
+   * The run's summary on the server: `get()`, `update({...})`, `delete(keys)`, each a
+   * read-modify-write of the whole summary. Python's `run.summary`. See {@link SummaryHandle}.
+   *
+   * @example
+   * ```ts
+   * await api.run('team/mnist/1a2b3c').summary.update({ best_acc: 0.98 })
+   * ```
+   */
+  get summary(): SummaryHandle {
+    return new SummaryHandle(this.#context, this.#path)
+  }
+
+  /**
+   * Sets the state to `pending` or `failed`. Python's `run.update_state()`. See {@link setRunState}.
+   *
+   * @example
+   * ```ts
+   * await api.run('team/mnist/1a2b3c').setState('failed')
+   * ```
+   */
+  setState(state: 'pending' | 'failed', options: { readonly signal?: AbortSignal } = {}): Promise<void> {
+    return setRunState(this.#context, this.#path, state, options)
+  }
+
+  /**
+   * Asks the run's writer to stop. Python's `run.stop()`. See {@link stopRun}.
+   *
+   * @example
+   * ```ts
+   * await api.run('team/mnist/1a2b3c').stop()
+   * ```
+   */
+  stop(options: { readonly signal?: AbortSignal } = {}): Promise<void> {
+    return stopRun(this.#context, this.#path, options)
+  }
+
+  /**
+   * Deletes the run (and its artifacts with `deleteArtifacts`). Never retried. See {@link deleteRun}.
+   *
+   * @example
+   * ```ts
+   * await api.run('team/mnist/1a2b3c').delete()
+   * ```
+   */
+  delete(options: { readonly deleteArtifacts?: boolean; readonly signal?: AbortSignal } = {}): Promise<void> {
+    return deleteRun(this.#context, this.#path, options)
+  }
+
+  /**
+   * Uploads a local file (Node) or bytes as a run file and returns it as listed. Python's
+   * `run.upload_file()`. See {@link uploadRunFile}.
+   *
+   * @example
+   * ```ts
+   * await api.run('team/mnist/1a2b3c').uploadFile('./model.onnx', { name: 'models/model.onnx' })
+   * ```
+   */
+  uploadFile(source: UploadSource, options: UploadRunFileOptions = {}): Promise<RunFile> {
+    return uploadRunFile(this.#context, this.#path, source, options)
+  }
+
+  /**
+   * Deletes run files by name or as listed. See {@link deleteRunFiles}.
+   *
+   * @example
+   * ```ts
+   * await api.run('team/mnist/1a2b3c').deleteFiles(['debug.log'])
+   * ```
+   */
+  deleteFiles(targets: readonly (string | RunFile)[], options: { readonly signal?: AbortSignal } = {}): Promise<void> {
+    return deleteRunFiles(this.#context, this.#path, targets, options)
+  }
+
+  /**
+   * `wandb-metadata.json` parsed, or undefined when the run has none. Python's `run.metadata`.
+   * See {@link runMetadata}.
+   *
+   * @example
+   * ```ts
+   * (await api.run('team/mnist/1a2b3c').metadata())?.gpu // 'NVIDIA A100'
+   * ```
+   */
+  metadata(options: { readonly signal?: AbortSignal } = {}): Promise<Readonly<Record<string, unknown>> | undefined> {
+    return runMetadata(this.#context, this.#path, options)
+  }
+
+  /**
+   * Console output lines, from the start or the last `tail`. See {@link runLogs}.
+   *
+   * @example
+   * ```ts
+   * api.run('team/mnist/1a2b3c').logs({ tail: 50 }).subscribe((l) => console.log(l.line))
+   * ```
+   */
+  logs(options: RunLogsOptions = {}): Observable<LogLine> {
+    return runLogs(this.#context, this.#path, options)
   }
 }

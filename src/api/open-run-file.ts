@@ -1,0 +1,39 @@
+import type { RunFile } from '../codecs/run-file-codec.js'
+import { NotFoundError } from '../errors/not-found-error.js'
+import type { ApiContext } from '../internal/api-context.js'
+
+/** Options of {@link openRunFile}. */
+export interface OpenRunFileOptions {
+  readonly signal?: AbortSignal | undefined
+  /** Ask for the bytes from this offset on (`Range: bytes=N-`); the server may ignore it (200). */
+  readonly offset?: number | undefined
+}
+
+/**
+ * Starts downloading a run file and returns the 2xx `Response` with its body unread. Uses the
+ * file's `url` (under the base URL, sent with the API key), else its signed `directUrl`. The
+ * transport only ever adds the key to URLs under the base URL, so a storage `directUrl` on
+ * another host never sees it. Transient failures before the body starts are retried (GET).
+ *
+ * @example
+ * ```ts
+ * const res = await openRunFile(ctx, file, { offset: 1024 })
+ * res.status // 206 when the server honoured the range, else 200 (whole file)
+ * ```
+ */
+export function openRunFile(
+  ctx: ApiContext,
+  file: RunFile,
+  options: OpenRunFileOptions = {},
+): Promise<Response> {
+  const url = file.url || file.directUrl
+  if (!url) return Promise.reject(new NotFoundError('file content', file.name))
+  const offset = options.offset ?? 0
+  return ctx.http.request({
+    url,
+    method: 'GET',
+    signal: options.signal,
+    operation: `download ${file.name}`,
+    headers: offset > 0 ? { Range: `bytes=${offset}-` } : {},
+  })
+}
