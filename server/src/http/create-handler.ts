@@ -103,10 +103,10 @@ async function handle(
       reply = fileStreamRoute(state, user!, route, body)
       break
     case 'download':
-      reply = downloadRoute(state, user!, route)
+      reply = downloadRoute(state, user!, route, req.headers.range)
       break
     case 'direct':
-      reply = directRoute(state, route.id, url.searchParams)
+      reply = directRoute(state, route.id, url.searchParams, req.headers.range)
       break
     case 'upload':
       reply = uploadRoute(state, route.id, url.searchParams, body as Buffer)
