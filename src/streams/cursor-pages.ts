@@ -16,6 +16,8 @@ export type PageLoader<T> = (cursor: string | null, signal: AbortSignal) => Prom
  * not move (an empty page without `endCursor`) would loop forever, so it ends the walk.
  *
  * The caller owns `signal` and aborts it when it stops early: that cancels the prefetch.
+ * `wantsMore(page)` is asked once per page, in order, before prefetching: a consumer that already
+ * has enough (a limit) says no, and no request is wasted.
  *
  * @example
  * ```ts
@@ -26,12 +28,13 @@ export async function* cursorPages<T>(
   load: PageLoader<T>,
   start: string | null,
   signal: AbortSignal,
+  wantsMore: (page: CursorPage<T>) => boolean = () => true,
 ): AsyncGenerator<CursorPage<T>, void, undefined> {
   let cursor = start
   let pending = quiet(load(cursor, signal))
   for (;;) {
     const page = await pending
-    const more = page.hasNextPage && page.cursor !== null && page.cursor !== cursor
+    const more = page.hasNextPage && page.cursor !== null && page.cursor !== cursor && wantsMore(page)
     if (more) {
       cursor = page.cursor
       pending = quiet(load(cursor, signal))

@@ -1,5 +1,5 @@
 import type { Run } from '../codecs/run.js'
-import type { LiveEvent } from './live-event.js'
+import type { LiveEvent } from '../dsl/runs-query-runtime.js'
 import { sameJson } from './same-json.js'
 
 /**

@@ -2,7 +2,7 @@ import { asyncScheduler, repeat, timer, type Observable, type SchedulerLike } fr
 import type { Run } from '../codecs/run.js'
 import type { ApiContext } from '../internal/api-context.js'
 import { fromAbortable } from './from-abortable.js'
-import type { LiveEvent, LiveOptions } from './live-event.js'
+import type { LiveEvent, LiveOptions } from '../dsl/runs-query-runtime.js'
 import { runsPages } from './runs-pages.js'
 import type { RunsQueryShape } from './runs-query-shape.js'
 import { toLiveEvents } from './to-live-events.js'

@@ -14,8 +14,9 @@ export interface RunEdge {
 }
 
 /**
- * Loads pages of a compiled runs query for one entity (PROTOCOL.md §3): the page's cursor is
- * the last edge's `cursor`, else `pageInfo.endCursor`; `project: null` is a `NotFoundError`.
+ * Loads pages of a compiled runs query for one entity (PROTOCOL.md §3), keeping the runs that pass
+ * the client-side residual. The page's cursor is the last edge's `cursor` (kept or not), else
+ * `pageInfo.endCursor`; `project: null` is a `NotFoundError`.
  *
  * @example
  * ```ts
@@ -32,8 +33,13 @@ export function runsPageLoader(ctx: ApiContext, query: RunsQueryShape, entity: s
     const found = decode(RunsResponse, data, 'Runs').project
     if (!found) throw new NotFoundError('project', `${entity}/${project}`)
     const { edges, pageInfo } = found.runs
+    const items: RunEdge[] = []
+    for (const edge of edges) {
+      const run = toRun(edge.node, context)
+      if (query.testResidual(run)) items.push({ run, cursor: edge.cursor })
+    }
     return {
-      items: edges.map((edge) => ({ run: toRun(edge.node, context), cursor: edge.cursor })),
+      items,
       cursor: edges[edges.length - 1]?.cursor ?? pageInfo.endCursor ?? cursor,
       hasNextPage: pageInfo.hasNextPage,
     }

@@ -1,9 +1,9 @@
-import type { Run } from '../codecs/run.js'
 import type { ApiContext } from '../internal/api-context.js'
 import { cursorPages } from './cursor-pages.js'
-import type { RunsPage } from './runs-page.js'
+import type { RunsPage } from '../dsl/runs-query-runtime.js'
 import { runsPageLoader } from './runs-page-loader.js'
 import type { RunsQueryShape } from './runs-query-shape.js'
+import { sortedRuns } from './sorted-runs.js'
 
 /**
  * The pages of a runs query, with the residual applied per page and the limit honoured: paging
@@ -22,25 +22,31 @@ export async function* runsPages(
   query: RunsQueryShape,
   signal: AbortSignal,
 ): AsyncGenerator<RunsPage, void, undefined> {
-  let remaining = query.limit ?? Infinity
-  if (remaining <= 0) return
+  const limit = query.limit ?? Infinity
+  let remaining = limit
+  if (limit <= 0) return
   const entity = await ctx.entity(query.variables.entity)
   const load = runsPageLoader(ctx, query, entity)
-  for await (const page of cursorPages(load, query.variables.cursor ?? null, signal)) {
-    const runs: Run[] = []
-    let { cursor, hasNextPage } = page
-    for (const [i, edge] of page.items.entries()) {
-      if (!query.testResidual(edge.run)) continue
-      runs.push(edge.run)
-      if (runs.length === remaining) {
-        const cut = i < page.items.length - 1
-        if (cut) [cursor, hasNextPage] = [edge.cursor, true]
-        break
-      }
-    }
+  const start = query.variables.cursor ?? null
+  if (query.clientSort) {
+    const runs = await sortedRuns(load, start, query.clientSort, signal)
+    ctx.http.stats.rows += Math.min(runs.length, remaining)
+    return yield { runs: runs.slice(0, remaining), cursor: null, hasNextPage: false }
+  }
+  let fetched = 0
+  const wantsMore = (page: { readonly items: readonly unknown[] }) =>
+    (fetched += page.items.length) < limit
+  for await (const page of cursorPages(load, start, signal, wantsMore)) {
+    const kept = page.items.slice(0, remaining)
+    const last = kept[kept.length - 1]
+    const cut = last !== undefined && kept.length < page.items.length
+    const runs = kept.map((edge) => edge.run)
     ctx.http.stats.rows += runs.length
     remaining -= runs.length
-    yield { runs, cursor, hasNextPage }
+    // Cut by the limit: resume right after the last run kept.
+    yield cut
+      ? { runs, cursor: last.cursor, hasNextPage: true }
+      : { runs, cursor: page.cursor, hasNextPage: page.hasNextPage }
     if (remaining === 0) return
   }
 }

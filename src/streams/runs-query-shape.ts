@@ -1,4 +1,5 @@
 import type { Run } from '../codecs/run.js'
+import type { ClientSort } from '../compiler/client-sort.js'
 
 /**
  * What the runs streams read from a compiled runs query: the documents, the variables, the
@@ -29,6 +30,8 @@ export interface RunsQueryShape {
   readonly residual: unknown
   /** How many runs (after the residual) to emit at most; `null`: all. */
   readonly limit: number | null
+  /** `.sortLocally()`: read every match (at most `maxRuns`), sort with `compare`, then apply `limit`. */
+  readonly clientSort?: ClientSort | undefined
   /** Whether a run fetched with the server filter also passes the residual. */
   testResidual(run: Run): boolean
 }

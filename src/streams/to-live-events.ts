@@ -1,7 +1,7 @@
 import { defer, mergeMap, type OperatorFunction } from 'rxjs'
 import type { Run } from '../codecs/run.js'
 import { diffRuns } from './diff-runs.js'
-import type { LiveEvent } from './live-event.js'
+import type { LiveEvent } from '../dsl/runs-query-runtime.js'
 
 /**
  * Turns successive complete listings into live events: a `snapshot` for the first, then the

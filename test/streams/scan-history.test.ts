@@ -41,13 +41,18 @@ describe('scanHistory over HTTP', () => {
   })
 
   it('keeps going past empty windows; only lastStep ends the scan', async () => {
-    const rows = await lastValueFrom(api().run(`${srv.entity}/scan/sparse`).scanHistory({ pageSize: 1000 }).pipe(toArray()))
+    const rows = await lastValueFrom(
+      api().run(`${srv.entity}/scan/sparse`).scanHistory({ pageSize: 1000 }).pipe(toArray()),
+    )
     expect(steps(rows)).toEqual([...range(0, 10), ...range(5000, 5010), 12_000])
   })
 
   it('honours minStep (inclusive) and maxStep (exclusive)', async () => {
     const rows = await lastValueFrom(
-      api().run(`${srv.entity}/scan/dense`).scanHistory({ minStep: 995, maxStep: 1003, pageSize: 3 }).pipe(toArray()),
+      api()
+        .run(`${srv.entity}/scan/dense`)
+        .scanHistory({ minStep: 995, maxStep: 1003, pageSize: 3 })
+        .pipe(toArray()),
     )
     expect(steps(rows)).toEqual(range(995, 1003))
   })
@@ -58,7 +63,9 @@ describe('scanHistory over HTTP', () => {
   })
 
   it('passes NaN and ±Infinity through as numbers', async () => {
-    const rows = await lastValueFrom(api().run(`${srv.entity}/scan/odd`).scanHistory({ pageSize: 2 }).pipe(toArray()))
+    const rows = await lastValueFrom(
+      api().run(`${srv.entity}/scan/odd`).scanHistory({ pageSize: 2 }).pipe(toArray()),
+    )
     expect(steps(rows)).toEqual([0, 1, 2, 3, 4])
     expect(rows[0]?.['loss']).toBeNaN()
     expect(rows[1]?.['loss']).toBe(Infinity)
@@ -68,7 +75,10 @@ describe('scanHistory over HTTP', () => {
 
   it('with keys, emits only rows holding every key, with just those keys', async () => {
     const rows = await lastValueFrom(
-      api().run(`${srv.entity}/scan/odd`).scanHistory({ keys: ['loss', 'acc'], pageSize: 2 }).pipe(toArray()),
+      api()
+        .run(`${srv.entity}/scan/odd`)
+        .scanHistory({ keys: ['loss', 'acc'], pageSize: 2 })
+        .pipe(toArray()),
     )
     expect(steps(rows)).toEqual([0, 1, 4])
     expect(Object.keys(rows[2] ?? {}).sort()).toEqual(['_step', 'acc', 'loss'])
@@ -124,7 +134,10 @@ describe('scanHistory over HTTP', () => {
   it('take(n) stops early and stops requesting', async () => {
     const client = api()
     const rows = await firstValueFrom(
-      client.run(`${srv.entity}/scan/dense`).scanHistory({ pageSize: 100, concurrency: 2 }).pipe(take(150), toArray()),
+      client
+        .run(`${srv.entity}/scan/dense`)
+        .scanHistory({ pageSize: 100, concurrency: 2 })
+        .pipe(take(150), toArray()),
     )
     expect(steps(rows)).toEqual(range(0, 150))
     const requests = client.stats().requests
@@ -134,7 +147,9 @@ describe('scanHistory over HTTP', () => {
   })
 
   it('a missing run is a NotFoundError', async () => {
-    await expect(lastValueFrom(api().run(`${srv.entity}/scan/nope`).scanHistory())).rejects.toBeInstanceOf(NotFoundError)
+    await expect(lastValueFrom(api().run(`${srv.entity}/scan/nope`).scanHistory())).rejects.toBeInstanceOf(
+      NotFoundError,
+    )
   })
 
   it('rejects bad options synchronously', () => {

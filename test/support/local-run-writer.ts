@@ -50,7 +50,12 @@ export async function upsertRun(
   target: WriterTarget,
   project: string,
   name: string,
-  fields: { state?: string; config?: Readonly<Record<string, unknown>>; displayName?: string; tags?: string[] } = {},
+  fields: {
+    state?: string
+    config?: Readonly<Record<string, unknown>>
+    displayName?: string
+    tags?: string[]
+  } = {},
 ): Promise<void> {
   const { config, ...rest } = fields
   await writerGraphql(
@@ -71,7 +76,12 @@ export async function upsertRun(
 }
 
 /** One file_stream request (PROTOCOL.md §9). */
-export async function fileStream(target: WriterTarget, project: string, name: string, body: unknown): Promise<void> {
+export async function fileStream(
+  target: WriterTarget,
+  project: string,
+  name: string,
+  body: unknown,
+): Promise<void> {
   const url = `${target.url}/files/${target.entity}/${project}/${name}/file_stream`
   const res = await fetch(url, { method: 'POST', headers: auth(target), body: JSON.stringify(body) })
   if (!res.ok) throw new Error(`file_stream ${res.status}: ${await res.text()}`)
@@ -79,10 +89,18 @@ export async function fileStream(target: WriterTarget, project: string, name: st
 }
 
 /** Rows `_step = start … start + n - 1` with deterministic values for `keys`. */
-export function makeRows(n: number, keys: readonly string[] = ['loss', 'acc'], start = 0): Record<string, unknown>[] {
+export function makeRows(
+  n: number,
+  keys: readonly string[] = ['loss', 'acc'],
+  start = 0,
+): Record<string, unknown>[] {
   return Array.from({ length: n }, (_, i) => {
     const step = start + i
-    const row: Record<string, unknown> = { _step: step, _runtime: step / 10, _timestamp: 1_700_000_000 + step }
+    const row: Record<string, unknown> = {
+      _step: step,
+      _runtime: step / 10,
+      _timestamp: 1_700_000_000 + step,
+    }
     keys.forEach((key, k) => (row[key] = (step * (k + 1)) / 1000))
     return row
   })
@@ -102,14 +120,21 @@ export class RunWriter {
   ) {}
 
   /** Appends rows (and optionally a new summary) in requests of `chunk` rows. */
-  async log(rows: readonly Record<string, unknown>[], summary?: Readonly<Record<string, unknown>>, chunk = 10_000) {
+  async log(
+    rows: readonly Record<string, unknown>[],
+    summary?: Readonly<Record<string, unknown>>,
+    chunk = 10_000,
+  ) {
     const parts: (readonly Record<string, unknown>[])[] = []
     for (let i = 0; i < rows.length; i += chunk) parts.push(rows.slice(i, i + chunk))
     if (parts.length === 0) parts.push([])
     for (const [i, part] of parts.entries()) {
       const files: Record<string, unknown> = {}
       if (part.length > 0)
-        files['wandb-history.jsonl'] = { offset: this.#offset, content: part.map((row) => stringifyExtended(row)) }
+        files['wandb-history.jsonl'] = {
+          offset: this.#offset,
+          content: part.map((row) => stringifyExtended(row)),
+        }
       if (summary && i === parts.length - 1)
         files['wandb-summary.json'] = { offset: 0, content: [stringifyExtended(summary)] }
       await fileStream(this.target, this.project, this.name, { files })
