@@ -29,7 +29,7 @@ const LOG_LINES_QUERY = `query RunLogLines($project: String!, $entity: String!, 
  *
  * @example
  * ```ts
- * api.run('team/mnist/1a2b3c').logs({ tail: 20 }).subscribe((l) => console.log(l.level === 'ERROR' ? '!' : ' ', l.line))
+ * api.run('team/mnist/1a2b3c').logs({ tail: 20 }).subscribe((l) => console.log(l.level === 'error' ? '!' : ' ', l.line))
  * // sent: run { logLines(last: 20) { edges { node { number timestamp level label line } } } }
  * ```
  */

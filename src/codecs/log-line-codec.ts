@@ -17,7 +17,7 @@ export type LogLineNode = t.TypeOf<typeof LogLineNode>
  *
  * @example
  * ```ts
- * const l: LogLine = { number: 41, timestamp: '2024-01-01T00:00:00.000000', level: 'ERROR', label: null, line: 'CUDA OOM' }
+ * const l: LogLine = { number: 41, timestamp: '2024-01-01T00:00:00.000000', level: 'error', label: null, line: 'CUDA OOM' }
  * ```
  */
 export interface LogLine {
@@ -25,7 +25,7 @@ export interface LogLine {
   readonly number: number
   /** The UTC timestamp the writer put on the line, as sent (no `Z`), or null. */
   readonly timestamp: string | null
-  /** `ERROR` for stderr lines, else `INFO` (or null when the server does not say). */
+  /** The stream as the server labels it (`error` for stderr, `info` for stdout), or null. */
   readonly level: string | null
   /** The process label of multi-process runs, or null. */
   readonly label: string | null

@@ -126,15 +126,17 @@ async function transfer(
     })
     const body = response.body ?? new ReadableStream<Uint8Array>({ start: (c) => c.close() })
     const source = Readable.fromWeb(body as unknown as NodeWebStream<Uint8Array>)
+    const sink = createWriteStream(temp, { flags: written > 0 ? 'a' : 'w' })
+    // The file must be closed before it is measured, re-read or removed: an fd still opening
+    // after an early abort would otherwise recreate the temp file once it has been deleted.
+    const closed = () =>
+      new Promise<void>((done) => (sink.closed ? done() : sink.once('close', () => done())))
     try {
-      await pipeline(
-        source,
-        hashing,
-        createWriteStream(temp, { flags: written > 0 ? 'a' : 'w' }),
-        signal ? { signal } : {},
-      )
+      await pipeline(source, hashing, sink, signal ? { signal } : {})
+      await closed()
       return { hash, size: (await stat(temp)).size }
     } catch (error) {
+      await closed()
       if (signal?.aborted || attempt >= resumeAttempts || isLocal(error)) throw error
       // The hash may have seen chunks that never reached the disk: rebuild it from the disk.
       written = (await stat(temp).catch(() => ({ size: 0 }))).size
