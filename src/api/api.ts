@@ -16,7 +16,11 @@ import type { ApiOptions } from './api-options.js'
 import { appUrlFor } from './app-url.js'
 import { createRun, type CreateRunOptions } from './create-run.js'
 import { RunHandle } from './run-handle.js'
-import { parseRunPath, type RunPath } from './run-path.js'
+import { parseProjectPath, parseRunPath, type RunPath } from './run-path.js'
+import { createRunsQuery, type RunsQuery } from '../dsl/builders/runs-query.js'
+import type { AnyRunSchema, RunSchema } from '../dsl/types/run-schema.js'
+import type { RunsQueryRuntime } from '../dsl/runs-query-runtime.js'
+import { createRunsRuntime } from '../streams/runs-runtime.js'
 
 const VIEWER_QUERY = `query Viewer { viewer { id entity username name email admin teams { edges { node { name } } } } }`
 
@@ -43,6 +47,7 @@ export class Api {
   readonly #stats = new TransportStats()
   #viewer: Promise<User> | undefined
   #runs = new Map<string, Promise<Run>>()
+  #runsRuntime: RunsQueryRuntime | undefined
 
   constructor(options: ApiOptions = {}) {
     this.#options = options
@@ -93,6 +98,38 @@ export class Api {
     const cached = (this.#viewer ??= load())
     cached.catch(() => (this.#viewer = undefined))
     return cached
+  }
+
+  /**
+   * A query over a project's runs: an immutable builder that compiles to W&B filters without I/O
+   * and runs as an Observable, an async iterable or a promise. `path` is `project` or
+   * `entity/project`; both default as {@link ApiOptions} says.
+   *
+   * Pass your config and summary types to type-check filter and order paths.
+   *
+   * @example
+   * ```ts
+   * const best = await api
+   *   .runs<{ config: { lr: number }; summary: { loss: number } }>('team/mnist')
+   *   .where({ 'config.lr': { $lte: 0.01 }, state: 'finished' })
+   *   .orderBy('+summary.loss')
+   *   .limit(5)
+   *   .toArray()
+   * ```
+   */
+  runs<S extends RunSchema = AnyRunSchema>(path?: string): RunsQuery<S> {
+    const { entity, project } =
+      path === undefined ? { entity: undefined, project: undefined } : parseProjectPath(path)
+    return createRunsQuery<S>({
+      ...(entity === undefined ? {} : { entity }),
+      project: this.context.project(project),
+      runtime: this.#runtime(),
+    })
+  }
+
+  /** @internal The runs runtime of this Api (one per Api, sharing its transport and limiter). */
+  #runtime(): RunsQueryRuntime {
+    return (this.#runsRuntime ??= createRunsRuntime(this.context))
   }
 
   /**
