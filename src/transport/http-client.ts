@@ -302,6 +302,8 @@ export class HttpClient {
     }
     if (response.status === 429)
       return new AttemptFailure(new RateLimitError({ ...data, retryAfterMs }), retryable, retryAfterMs)
+    const errors = graphQLErrorsOf(text)
+    if (errors) return new AttemptFailure(new GraphQLResponseError({ ...data, errors }), retryable)
     return new AttemptFailure(
       new TransportError(data),
       retryable,
@@ -363,6 +365,16 @@ function errorMessageOf(text: string): string {
     // not JSON: fall through to the raw text
   }
   return text.slice(0, EXCERPT_CHARS)
+}
+
+/** GraphQL-over-HTTP servers answer invalid documents with a 4xx whose body is `{ errors: [...] }`. */
+function graphQLErrorsOf(text: string): GraphQLErrorEntry[] | undefined {
+  try {
+    const body = JSON.parse(text) as { errors?: unknown }
+    return Array.isArray(body.errors) && body.errors.length > 0 ? body.errors.map(toErrorEntry) : undefined
+  } catch {
+    return undefined
+  }
 }
 
 function toErrorEntry(raw: unknown): GraphQLErrorEntry {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { backoffDelay, DEFAULT_RETRY_POLICY, isRetryableStatus, retryPolicy } from '../../src/transport/retry-policy.js'
+import {
+  backoffDelay,
+  DEFAULT_RETRY_POLICY,
+  isRetryableStatus,
+  retryPolicy,
+} from '../../src/transport/retry-policy.js'
 import { parseRetryAfter } from '../../src/transport/retry-after.js'
 
 describe('retry policy', () => {
@@ -25,7 +30,9 @@ describe('retry policy', () => {
 
   it('doubles from minDelayMs with up to 25% jitter and caps at maxDelayMs', () => {
     const policy = retryPolicy({ minDelayMs: 100, maxDelayMs: 1_000 })
-    expect([0, 1, 2, 3, 4].map((a) => backoffDelay(a, policy, undefined, () => 0))).toEqual([100, 200, 400, 800, 1000])
+    expect([0, 1, 2, 3, 4].map((a) => backoffDelay(a, policy, undefined, () => 0))).toEqual([
+      100, 200, 400, 800, 1000,
+    ])
     expect(backoffDelay(1, policy, undefined, () => 1)).toBe(250)
     expect(backoffDelay(5, policy, undefined, () => 1)).toBe(1000)
   })
