@@ -51,7 +51,7 @@ describe("wandb-rx's deliberate difference: NaN satisfies no range comparison", 
   const diverged = makeRun({ summary: { loss: NaN } })
 
   it('differs from stock mingo, which compares NaN as equal to every number', () => {
-    expect(new StockQuery({ 'summary.loss': { $lte: 0.2 } }).test(diverged)).toBe(true)
+    expect(new StockQuery({ 'summary.loss': { $lte: 0.2 } }).test(diverged as never)).toBe(true)
     expect(test({ 'summary.loss': { $lte: 0.2 } }, diverged)).toBe(false)
     expect(test({ 'summary.loss': { $gte: 0.2 } }, diverged)).toBe(false)
     expect(test({ 'summary.loss': { $lt: 0.2 } }, diverged)).toBe(false)
@@ -78,7 +78,7 @@ describe('the per-use mingo context', () => {
   it("leaves the host application's mingo untouched", () => {
     compileFilter({ 'summary.loss': { $lte: 0.2 }, 'config.a': { $exists: true } })
     const diverged = makeRun({ summary: { loss: NaN } })
-    expect(new StockQuery({ 'summary.loss': { $lte: 0.2 } }).test(diverged)).toBe(true)
+    expect(new StockQuery({ 'summary.loss': { $lte: 0.2 } }).test(diverged as never)).toBe(true)
     expect(() => new StockQuery({ a: { $key: ['x', {}] } })).toThrow(/unknown/)
   })
 
