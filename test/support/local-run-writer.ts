@@ -112,6 +112,7 @@ export function makeRows(
  */
 export class RunWriter {
   #offset = 0
+  #events = 0
 
   constructor(
     readonly target: WriterTarget,
@@ -142,6 +143,15 @@ export class RunWriter {
     }
   }
 
+  /** Appends system-metrics rows to `wandb-events.jsonl`. */
+  async logEvents(rows: readonly Record<string, unknown>[]): Promise<void> {
+    const content = rows.map((row) => stringifyExtended(row))
+    await fileStream(this.target, this.project, this.name, {
+      files: { 'wandb-events.jsonl': { offset: this.#events, content } },
+    })
+    this.#events += content.length
+  }
+
   /** A heartbeat (`{}`). */
   heartbeat(): Promise<void> {
     return fileStream(this.target, this.project, this.name, {})
@@ -170,4 +180,30 @@ export async function logRun(target: WriterTarget, options: LogRunOptions): Prom
   if (list.length > 0 || options.summary) await writer.log(list, options.summary, chunk)
   if (complete) await writer.finish(exitcode)
   return writer
+}
+
+/**
+ * Saves files with a run the way the SDK uploads them: `createRunFiles` for signed upload URLs,
+ * then a PUT of the bytes to each.
+ */
+export async function uploadFiles(
+  target: WriterTarget,
+  project: string,
+  run: string,
+  files: Readonly<Record<string, string>>,
+): Promise<void> {
+  const data = await writerGraphql(
+    target,
+    `mutation CreateRunFiles($entity: String!, $project: String!, $run: String!, $files: [String!]!) {
+      createRunFiles(input: { entityName: $entity, projectName: $project, runName: $run, files: $files }) {
+        runID files { name uploadUrl } } }`,
+    { entity: target.entity, project, run, files: Object.keys(files) },
+  )
+  const created = (data['createRunFiles'] as { files: { name: string; uploadUrl: string }[] }).files
+  for (const { name, uploadUrl } of created) {
+    const url = uploadUrl.startsWith('/') ? `${target.url}${uploadUrl}` : uploadUrl
+    const res = await fetch(url, { method: 'PUT', body: files[name] ?? '' })
+    if (!res.ok) throw new Error(`upload ${name}: ${res.status} ${await res.text()}`)
+    await res.arrayBuffer()
+  }
 }
