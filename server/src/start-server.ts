@@ -12,10 +12,11 @@ import { seedDemo } from './seed/demo-seed.js'
 import { AutoIndexer } from './store/auto-index.js'
 import { bulkInsertRuns, type BulkRun } from './store/bulk-insert.js'
 import { openDatabase } from './store/open-database.js'
+import { seedOrganization, type NewOrganizationOptions } from './seed/seed-organization.js'
 import { ensureEntity, ensureUser, getMeta, setMeta } from './store/users.js'
 import { randomApiKey } from './util/random-id.js'
 
-export type { BulkRun }
+export type { BulkRun, NewOrganizationOptions }
 
 /** Options of {@link startServer}; every field is optional. */
 export interface ServerOptions {
@@ -83,6 +84,13 @@ export interface RunningServer {
    * @example srv.bulkInsertRuns('local', 'bench', [{ name: 'r1', config: { lr: 0.1 }, summary: { loss: 0.2 } }])
    */
   bulkInsertRuns(entity: string, project: string, runs: readonly BulkRun[]): void
+  /**
+   * Creates an organization (W&B has no public API for that) with its org entity, where
+   * registries live as `wandb-registry-*` projects; members join both. Idempotent.
+   *
+   * @example srv.createOrganization({ name: 'acme', members: ['local', 'bob'] }) // { name: 'acme', entity: 'acme' }
+   */
+  createOrganization(options: NewOrganizationOptions): { readonly name: string; readonly entity: string }
 }
 
 export const DEFAULT_ENTITY = 'local'
@@ -160,6 +168,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     },
     setFaults: (plan) => faults.set(plan),
     bulkInsertRuns: (entity, project, runs) => bulkInsertRuns(db, entity, project, runs),
+    createOrganization: (org) => seedOrganization(db, org),
   }
   if (options.seed === 'demo') {
     try {

@@ -26,12 +26,16 @@ function compare(a: unknown, b: unknown): number | undefined {
 
 function equal(a: unknown, b: unknown): boolean {
   if (a === b) return true
-  if (Array.isArray(a) || Array.isArray(b) || isObject(a) || isObject(b)) return JSON.stringify(a) === JSON.stringify(b)
+  if (Array.isArray(a) || Array.isArray(b) || isObject(a) || isObject(b))
+    return JSON.stringify(a) === JSON.stringify(b)
   return false
 }
 
 /** A field value matches when it, or (for arrays) one of its elements, passes. */
-const anyOf = (test: Test): Test => (value) => (Array.isArray(value) ? value.some(test) || test(value) : test(value))
+const anyOf =
+  (test: Test): Test =>
+  (value) =>
+    Array.isArray(value) ? value.some(test) || test(value) : test(value)
 
 function operatorTest(op: string, operand: unknown, spec: Record<string, unknown>, where: string): Test {
   switch (op) {
@@ -89,7 +93,9 @@ function operatorTest(op: string, operand: unknown, spec: Record<string, unknown
 /** The test one field's condition (`{ $gt: 1 }` or a literal) puts on a single value. */
 function fieldTest(spec: unknown, where: string): Test {
   if (isObject(spec) && Object.keys(spec).some((k) => k.startsWith('$'))) {
-    const tests = Object.entries(spec).map(([op, operand]) => operatorTest(op, operand, spec, `${where}.${op}`))
+    const tests = Object.entries(spec).map(([op, operand]) =>
+      operatorTest(op, operand, spec, `${where}.${op}`),
+    )
     return (v) => tests.every((t) => t(v))
   }
   return anyOf((v) => equal(v, spec))
@@ -141,4 +147,3 @@ export function compileDocumentFilter(filter: unknown): DocumentPredicate {
   if (parsed === null) return () => true
   return compileNode(parsed, '$')
 }
-

@@ -10,6 +10,7 @@ import {
 import { FilterError } from '../filters/filter-error.js'
 import { stringifyExtended } from '../util/extended-json.js'
 import type { GraphqlContext } from './context.js'
+import { resolveField } from './extension-resolvers.js'
 import { rootMutation } from './root-mutation.js'
 import { rootQuery } from './root-query.js'
 import { SCHEMA_SDL } from './schema-sdl.js'
@@ -93,6 +94,7 @@ export async function executeGraphql(body: unknown, context: GraphqlContext): Pr
     contextValue: context,
     variableValues: (variables as Record<string, unknown> | null | undefined) ?? null,
     operationName: operationName ?? null,
+    fieldResolver: resolveField,
   })
   const errors = result.errors?.map((error) => {
     const original = error.originalError

@@ -1,3 +1,6 @@
+import { ARTIFACTS_SDL } from './artifacts-sdl.js'
+import { TEAMS_SDL } from './teams-sdl.js'
+
 /**
  * The served GraphQL schema: a subset of W&B's (type, field and argument names follow the
  * generated types in `@wandb/sdk/dist/gql/graphql.d.ts`), plus the few newer fields that
@@ -95,7 +98,7 @@ export const SCHEMA_SDL = /* GraphQL */ `
     privateOnly: Boolean!
     defaultAccess: String!
     createdAt: DateTime!
-    projects(first: Int, after: String): ProjectConnection
+    projects(first: Int, after: String, filters: JSONString, order: String): ProjectConnection
   }
   type EntityEdge {
     node: Entity
@@ -393,4 +396,6 @@ export const SCHEMA_SDL = /* GraphQL */ `
     clientMutationId: String
     success: Boolean!
   }
+  ${ARTIFACTS_SDL}
+  ${TEAMS_SDL}
 `

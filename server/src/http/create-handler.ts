@@ -6,6 +6,7 @@ import { faultReply } from './fault-reply.js'
 import { matchRoute, type Route } from './match-route.js'
 import { readBody, readJson } from './read-body.js'
 import { errorJson, HttpError, json, type Reply } from './reply.js'
+import { artifactBlobDownloadRoute, artifactBlobUploadRoute } from './routes/artifact-blob-routes.js'
 import { directRoute, downloadRoute, uploadRoute } from './routes/file-routes.js'
 import { fileStreamRoute } from './routes/file-stream-route.js'
 import { graphqlRoute } from './routes/graphql-route.js'
@@ -84,7 +85,7 @@ async function handle(
       ? await readJson(req, limits.graphqlBytes)
       : route.kind === 'file_stream'
         ? await readJson(req, limits.fileStreamBytes)
-        : route.kind === 'upload'
+        : route.kind === 'upload' || route.kind === 'artifact_blob_upload'
           ? await readBody(req, limits.uploadBytes)
           : undefined
   if (route.kind === 'graphql') setOperation(operationNameOf(body))
@@ -110,6 +111,12 @@ async function handle(
       break
     case 'upload':
       reply = uploadRoute(state, route.id, url.searchParams, body as Buffer)
+      break
+    case 'artifact_blob_upload':
+      reply = artifactBlobUploadRoute(state, route.id, url.searchParams, body as Buffer)
+      break
+    case 'artifact_blob_download':
+      reply = artifactBlobDownloadRoute(state, route.id, url.searchParams)
       break
   }
   return { reply, truncate: fault?.kind === 'reset' }

@@ -11,6 +11,8 @@ export type Route =
     }
   | { readonly kind: 'upload'; readonly id: number }
   | { readonly kind: 'direct'; readonly id: number }
+  | { readonly kind: 'artifact_blob_upload'; readonly id: number }
+  | { readonly kind: 'artifact_blob_download'; readonly id: number }
   | { readonly kind: 'health' }
 
 export type RouteMatch =
@@ -39,5 +41,9 @@ export function matchRoute(method: string, pathname: string): RouteMatch {
     return only('PUT', { kind: 'upload', id })
   if (head === 'direct' && rest.length >= 2 && Number.isSafeInteger(id))
     return only('GET', { kind: 'direct', id })
+  if (head === 'artifact-blobs' && rest.length === 1 && Number.isSafeInteger(id))
+    return only('PUT', { kind: 'artifact_blob_upload', id })
+  if (head === 'artifact-blobs' && rest.length >= 2 && Number.isSafeInteger(id))
+    return only('GET', { kind: 'artifact_blob_download', id })
   return { kind: 'not_found' }
 }

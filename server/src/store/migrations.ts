@@ -1,3 +1,5 @@
+import { ARTIFACTS_TEAMS_MIGRATION } from './artifacts-teams-migration.js'
+
 /**
  * Versioned schema. Migration `i` moves `PRAGMA user_version` from `i` to `i + 1`; never edit a
  * released step, append a new one.
@@ -71,4 +73,5 @@ export const MIGRATIONS: readonly string[] = [
     name TEXT NOT NULL, size_bytes INTEGER, md5 TEXT, mimetype TEXT, content BLOB,
     created_at TEXT NOT NULL, updated_at TEXT NOT NULL, UNIQUE (run_id, name));
   `,
+  ARTIFACTS_TEAMS_MIGRATION,
 ]

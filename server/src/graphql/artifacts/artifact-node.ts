@@ -86,7 +86,9 @@ export class ArtifactNode {
     const { db } = this.nodes.ctx
     if (args.artifactCollectionName) {
       const membership = this.#membership(args.artifactCollectionName)
-      return membership ? aliasesOf(db, membership.collection_id, this.row.id).map((a) => this.nodes.alias(a)) : []
+      return membership
+        ? aliasesOf(db, membership.collection_id, this.row.id).map((a) => this.nodes.alias(a))
+        : []
     }
     return allAliasesOf(db, this.row.id).map((a) => this.nodes.alias(a))
   }
@@ -100,7 +102,12 @@ export class ArtifactNode {
   }
   artifactMemberships(args: { first?: number | null; after?: string | null }): unknown {
     const rows = membershipsOfArtifact(this.nodes.ctx.db, this.row.id)
-    return connectionOf(rows, args, (m) => m.id, (m, cursor) => ({ node: this.nodes.membership(m), cursor }))
+    return connectionOf(
+      rows,
+      args,
+      (m) => m.id,
+      (m, cursor) => ({ node: this.nodes.membership(m), cursor }),
+    )
   }
   currentManifest(): object | null {
     const manifest = findManifest(this.nodes.ctx.db, this.row.id)
@@ -116,7 +123,12 @@ export class ArtifactNode {
     const runs = usersOfArtifact(this.nodes.ctx.db, this.row.id)
       .map((id) => this.#runNode(id))
       .filter((n): n is object => n !== null)
-    return connectionOf(runs, args, (n) => (n as { id: string }).id, (node, cursor) => ({ node, cursor }))
+    return connectionOf(
+      runs,
+      args,
+      (n) => (n as { id: string }).id,
+      (node, cursor) => ({ node, cursor }),
+    )
   }
   get usedCount(): number {
     return usersOfArtifact(this.nodes.ctx.db, this.row.id).length

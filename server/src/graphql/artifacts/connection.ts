@@ -24,5 +24,9 @@ export function connectionOf<T, E extends object>(
   const page = items.slice(start, start + limit)
   const edges = page.map((item) => edge(item, encodeCursor(key(item))))
   const cursors = page.map((item) => encodeCursor(key(item)))
-  return { edges, pageInfo: pageInfo(cursors, start + limit < items.length, start > 0), totalCount: items.length }
+  return {
+    edges,
+    pageInfo: pageInfo(cursors, start + limit < items.length, start > 0),
+    totalCount: items.length,
+  }
 }
