@@ -1,9 +1,9 @@
-/** Columns that lead a history table, in this order, when present. */
-const LEADING = ['_step', '_runtime', '_timestamp']
+/** Columns that lead a history table, in this order, when present (`_run`: the run tag of multi-run exports). */
+const LEADING = ['_run', '_step', '_runtime', '_timestamp']
 
 /**
  * Puts columns in a stable order that does not depend on which row came first: W&B's
- * bookkeeping keys (`_step`, `_runtime`, `_timestamp`) first, then the rest alphabetically.
+ * bookkeeping keys (`_run`, `_step`, `_runtime`, `_timestamp`) first, then the rest alphabetically.
  *
  * @example
  * ```ts

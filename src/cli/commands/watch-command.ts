@@ -41,10 +41,8 @@ export function watchCommand(io: CliIo): Command {
         io.stdout.write(`${drawn > 0 ? `\x1b[${drawn}A\x1b[0J` : ''}${lines.join('\n')}\n`)
         drawn = lines.length
       }
-      const events = handle.watch({
-        ...(options.keys ? { keys: options.keys } : {}),
-        ...(options.intervalMs ? { intervalMs: options.intervalMs } : {}),
-      })
+      // Keys are filtered here, not by the server: rows without them still show progress.
+      const events = handle.watch(options.intervalMs ? { intervalMs: options.intervalMs } : {})
       if (tty) draw()
       else io.stdout.write(`watching ${label}: ${run.state}\n`)
       const timer = tty ? setInterval(draw, 1000) : undefined
