@@ -45,6 +45,8 @@ export interface HttpRequest {
   readonly idempotent?: boolean | undefined
   readonly operation?: string | undefined
   readonly retry?: Partial<RetryPolicy> | undefined
+  /** `'omit'`: never send the API key, even under the base URL (signed URLs are their own auth). */
+  readonly credentials?: 'omit' | undefined
 }
 
 /** One GraphQL call. Queries are retried by default; mutations only when marked idempotent. */
@@ -157,7 +159,12 @@ export class HttpClient {
     const idempotent = request.idempotent ?? ['GET', 'HEAD', 'PUT'].includes(method)
     const meta = { method, url, operation: request.operation }
     const policy = request.retry ? retryPolicy({ ...this.#policy, ...request.retry }) : this.#policy
-    const init = { method, body: request.body, headers: request.headers ?? {} }
+    const init = {
+      method,
+      body: request.body,
+      headers: request.headers ?? {},
+      omitCredentials: request.credentials === 'omit',
+    }
     return this.#withRetries(meta, idempotent, policy, request.signal, (signal) =>
       this.#send(url, init, signal, meta),
     )
@@ -236,13 +243,14 @@ export class HttpClient {
       method: string
       body?: string | Uint8Array | undefined
       headers: Readonly<Record<string, string>>
+      omitCredentials?: boolean
     },
     signal: AbortSignal,
     meta: { method: string; url: string; operation: string | undefined },
   ): Promise<Response> {
     const fetchImpl = await this.#fetch()
-    const key = await this.#options.apiKey()
-    this.#key = key
+    const key = init.omitCredentials ? undefined : await this.#options.apiKey()
+    if (!init.omitCredentials) this.#key = key
     let target = url
     for (let hop = 0; ; hop++) {
       const credentialed = key !== undefined && isUnderBaseUrl(target, this.baseUrl)
