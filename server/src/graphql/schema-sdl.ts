@@ -1,5 +1,6 @@
 import { ARTIFACTS_SDL } from './artifacts-sdl.js'
 import { TEAMS_SDL } from './teams-sdl.js'
+import { VIEWS_SDL } from './views-sdl.js'
 
 /**
  * The served GraphQL schema: a subset of W&B's (type, field and argument names follow the
@@ -398,4 +399,5 @@ export const SCHEMA_SDL = /* GraphQL */ `
   }
   ${ARTIFACTS_SDL}
   ${TEAMS_SDL}
+  ${VIEWS_SDL}
 `

@@ -1,4 +1,5 @@
 import { ARTIFACTS_TEAMS_MIGRATION } from './artifacts-teams-migration.js'
+import { VIEWS_MIGRATION } from './views-migration.js'
 
 /**
  * Versioned schema. Migration `i` moves `PRAGMA user_version` from `i` to `i + 1`; never edit a
@@ -74,4 +75,5 @@ export const MIGRATIONS: readonly string[] = [
     created_at TEXT NOT NULL, updated_at TEXT NOT NULL, UNIQUE (run_id, name));
   `,
   ARTIFACTS_TEAMS_MIGRATION,
+  VIEWS_MIGRATION,
 ]
