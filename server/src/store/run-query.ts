@@ -56,13 +56,34 @@ export function queryRunPage(db: Db, indexer: AutoIndexer, projectId: number, re
   }
 }
 
+/**
+ * Counts are cached until the next write. This process is the only writer, so SQLite's
+ * `total_changes()` (rows changed on this connection) is a complete write version. Clients ask
+ * `runCount` with every page (the Python paginator does), so a big filtered listing counts once.
+ */
+const countCache = new WeakMap<Db, { version: number; counts: Map<string, number> }>()
+
+function cachedCount(db: Db, key: string, count: () => number): number {
+  const version = sql<{ v: number }>(db, 'SELECT total_changes() AS v').get()?.v ?? 0
+  let cache = countCache.get(db)
+  if (!cache || cache.version !== version) countCache.set(db, (cache = { version, counts: new Map() }))
+  let n = cache.counts.get(key)
+  if (n === undefined) {
+    if (cache.counts.size >= 500) cache.counts.clear()
+    cache.counts.set(key, (n = count()))
+  }
+  return n
+}
+
 /** Number of a project's runs matching `filters`. */
 export function countRuns(db: Db, indexer: AutoIndexer, projectId: number, filters: unknown): number {
   const filter = compileFilter(filters)
   indexer.ensure(filter.jsonRefs)
-  const row = sql<{ n: number }>(
+  const text = `SELECT count(*) AS n FROM runs r WHERE r.project_id = ? AND (${filter.sql})`
+  const params = [projectId, ...filter.params]
+  return cachedCount(
     db,
-    `SELECT count(*) AS n FROM runs r WHERE r.project_id = ? AND (${filter.sql})`,
-  ).get(projectId, ...filter.params)
-  return row?.n ?? 0
+    JSON.stringify([text, params]),
+    () => sql<{ n: number }>(db, text).get(...params)?.n ?? 0,
+  )
 }
