@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { FULL_RUN_FRAGMENT, LIGHT_RUN_FRAGMENT } from '../../src/compiler/run-fragments.js'
-import { createRunsQuery } from '../../src/dsl/builders/runs-query.js'
+import { createRunsQuery } from '../../src/dsl/builders/create-runs-query.js'
 import { makeRun } from '../../src/testing/make-run.js'
 
 const q = createRunsQuery({ entity: 'team', project: 'mnist' })

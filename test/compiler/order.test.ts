@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createRunsQuery } from '../../src/dsl/builders/runs-query.js'
+import { createRunsQuery } from '../../src/dsl/builders/create-runs-query.js'
 import type { OrderKey } from '../../src/dsl/builders/runs-query.js'
 import { makeRun } from '../../src/testing/make-run.js'
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { createRunsQuery, type RunsQuery } from '../../src/dsl/builders/runs-query.js'
+import { createRunsQuery } from '../../src/dsl/builders/create-runs-query.js'
+import type { RunsQuery } from '../../src/dsl/builders/runs-query.js'
 import { FilterCompileError } from '../../src/errors/filter-compile-error.js'
 import { WandbError } from '../../src/errors/wandb-error.js'
 

@@ -1,7 +1,8 @@
 import { FilterCompileError } from '../../errors/filter-compile-error.js'
 import { FieldPathNode } from '../nodes/field-path-node.js'
 import { FilterNode } from '../nodes/filter-node.js'
-import { isOperatorObject, parseOperatorExpression } from '../parsers/operator-parser.js'
+import { isOperatorObject } from '../parsers/is-operator-object.js'
+import { parseOperatorExpression } from '../parsers/operator-parser.js'
 import { parseFilter } from '../parsers/filter-parser.js'
 import type { Comparable, Condition, ElementOf, EqValue, RegexOperand } from '../types/filter.js'
 

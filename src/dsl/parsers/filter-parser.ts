@@ -2,7 +2,9 @@ import { FilterCompileError } from '../../errors/filter-compile-error.js'
 import { FilterNode } from '../nodes/filter-node.js'
 import { PredicateNode } from '../nodes/predicate-node.js'
 import { parseFieldPath } from './field-path-parser.js'
-import { checkOperatorName, isOperatorObject, parseOperatorExpression } from './operator-parser.js'
+import { isOperatorObject } from './is-operator-object.js'
+import { checkOperatorName } from './operator-table.js'
+import { parseOperatorExpression } from './operator-parser.js'
 import { parseRegex } from './regex-parser.js'
 
 const LOGICAL = { $and: 'and', $or: 'or', $nor: 'nor' } as const
