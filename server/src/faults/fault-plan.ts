@@ -8,6 +8,11 @@
  */
 export type FaultKind = '429' | '500' | '502' | '503' | '504' | 'reset' | 'malformed' | 'graphql-error'
 
+/**
+ * Every fault kind, e.g. to build a `--fault-kinds` list or a table-driven test.
+ *
+ * @example FAULT_KINDS.filter((k) => k.startsWith('5')) // ['500', '502', '503', '504']
+ */
 export const FAULT_KINDS: readonly FaultKind[] = [
   '429',
   '500',

@@ -15,7 +15,11 @@ const FROM_MARKER = new Map<string, number>([
 // Strings are matched first so that tokens inside them are left alone (linear, no backtracking).
 const TOKENS = /"(?:[^"\\]|\\.)*"|-?Infinity|NaN/g
 
-/** Parses JSON that may contain bare NaN / Infinity / -Infinity tokens. Throws SyntaxError. */
+/**
+ * Parses JSON that may contain bare NaN / Infinity / -Infinity tokens. Throws SyntaxError.
+ *
+ * @example parseExtendedJson('{"loss": NaN, "s": "NaN"}') // { loss: NaN, s: 'NaN' }
+ */
 export function parseExtendedJson(text: string): unknown {
   try {
     return JSON.parse(text)
@@ -35,7 +39,12 @@ const ENCODED = new Map<string, string>(
 )
 const ENCODED_PATTERN = /"\\u0000wrx:(?:NaN|Inf|-Inf)"/g
 
-/** Serialises like `JSON.stringify`, but writes non-finite numbers as bare NaN / Infinity tokens. */
+/**
+ * Serialises like `JSON.stringify`, but writes non-finite numbers as bare NaN / Infinity tokens.
+ * GraphQL responses go through it, so `sampledHistory` rows keep their NaN values.
+ *
+ * @example stringifyExtended({ loss: NaN, best: -Infinity }) // '{"loss":NaN,"best":-Infinity}'
+ */
 export function stringifyExtended(value: unknown): string {
   let marked = false
   const text = JSON.stringify(value, (_key, v: unknown) => {
