@@ -38,7 +38,12 @@ export { PathError } from './errors/path-error.js'
 export { ResponseDecodeError, type DecodeIssue } from './errors/response-decode-error.js'
 
 // Transport
-export { HttpClient, type HttpClientOptions, type HttpRequest, type GraphQLRequest } from './transport/http-client.js'
+export {
+  HttpClient,
+  type HttpClientOptions,
+  type HttpRequest,
+  type GraphQLRequest,
+} from './transport/http-client.js'
 export { DEFAULT_RETRY_POLICY, retryPolicy, type RetryPolicy } from './transport/retry-policy.js'
 export type { RateLimitOptions } from './transport/rate-limiter.js'
 export type { FetchLike } from './transport/resolve-fetch.js'

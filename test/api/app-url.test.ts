@@ -10,5 +10,6 @@ describe('appUrlFor', () => {
     ['https://wandb.mycorp.internal', 'https://wandb.mycorp.internal'],
   ])('%s → %s', (base, app) => expect(appUrlFor(base)).toBe(app))
 
-  it('lets WANDB_APP_URL win', () => expect(appUrlFor('https://api.wandb.ai', 'https://x.io/')).toBe('https://x.io'))
+  it('lets WANDB_APP_URL win', () =>
+    expect(appUrlFor('https://api.wandb.ai', 'https://x.io/')).toBe('https://x.io'))
 })

@@ -12,7 +12,10 @@ describe('parseRunPath', () => {
     ['mnist:abc123', { entity: undefined, project: 'mnist', id: 'abc123' }],
     ['abc123', { entity: undefined, project: undefined, id: 'abc123' }],
     ['https://wandb.ai/team/mnist/runs/abc123', { entity: 'team', project: 'mnist', id: 'abc123' }],
-    ['https://wandb.ai/team/mnist/runs/abc123?workspace=user-x#chart', { entity: 'team', project: 'mnist', id: 'abc123' }],
+    [
+      'https://wandb.ai/team/mnist/runs/abc123?workspace=user-x#chart',
+      { entity: 'team', project: 'mnist', id: 'abc123' },
+    ],
     ['http://127.0.0.1:8080/team/my%20proj/runs/abc', { entity: 'team', project: 'my proj', id: 'abc' }],
     ['https://wandb.example.com/team/mnist/sweeps/sw1', { entity: 'team', project: 'mnist', id: 'sw1' }],
   ])('%s', (path, expected) => {

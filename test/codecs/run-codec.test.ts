@@ -78,16 +78,32 @@ describe('RunNode → Run', () => {
 
   it('fills light-fragment gaps with empty values', () => {
     const light = node()
-    for (const key of ['config', 'summaryMetrics', 'systemMetrics', 'historyKeys', 'heartbeatAt', 'displayName']) {
+    for (const key of [
+      'config',
+      'summaryMetrics',
+      'systemMetrics',
+      'historyKeys',
+      'heartbeatAt',
+      'displayName',
+    ]) {
       delete (light as Record<string, unknown>)[key]
     }
     const run = toRun(decode(RunNode, light, 'Run'), context)
-    expect(run).toMatchObject({ name: 'abc123', config: {}, summary: {}, systemMetrics: {}, lastHistoryStep: -1 })
+    expect(run).toMatchObject({
+      name: 'abc123',
+      config: {},
+      summary: {},
+      systemMetrics: {},
+      lastHistoryStep: -1,
+    })
     expect(run.heartbeatAt).toEqual(run.createdAt)
   })
 
   it('accepts summary and config already parsed, and null JSON strings', () => {
-    const run = toRun(decode(RunNode, node({ summaryMetrics: { loss: 1 }, config: null, tags: null }), 'Run'), context)
+    const run = toRun(
+      decode(RunNode, node({ summaryMetrics: { loss: 1 }, config: null, tags: null }), 'Run'),
+      context,
+    )
     expect(run.summary).toEqual({ loss: 1 })
     expect(run.config).toEqual({})
     expect(run.tags).toEqual([])
@@ -98,7 +114,10 @@ describe('decode failures name the JSON path', () => {
   const page = (nodes: unknown[]) => ({
     project: {
       runCount: nodes.length,
-      runs: { edges: nodes.map((n, i) => ({ node: n, cursor: `c${i}` })), pageInfo: { hasNextPage: false, endCursor: null } },
+      runs: {
+        edges: nodes.map((n, i) => ({ node: n, cursor: `c${i}` })),
+        pageInfo: { hasNextPage: false, endCursor: null },
+      },
     },
   })
 
@@ -129,7 +148,10 @@ describe('decode failures name the JSON path', () => {
 
 describe('HistoryRow', () => {
   it('decodes JSON-string rows with NaN and Infinity, and nested keys', () => {
-    const lines = ['{"_step":0,"_runtime":1.5,"_timestamp":1714560000.25,"loss":NaN,"eval":{"acc":0.5}}', '{"_step":1,"loss":-Infinity}']
+    const lines = [
+      '{"_step":0,"_runtime":1.5,"_timestamp":1714560000.25,"loss":NaN,"eval":{"acc":0.5}}',
+      '{"_step":1,"loss":-Infinity}',
+    ]
     const rows = lines.map((l) => decode(HistoryRow, l, 'history'))
     expect(rows[0]?._step).toBe(0)
     expect(rows[0]?.['loss']).toBeNaN()

@@ -12,7 +12,12 @@ function everythingIn(error: unknown): string {
   let current: unknown = error
   for (let depth = 0; current && depth < 5; depth++) {
     const e = current as Error & { toJSON?: () => unknown }
-    seen.push(String(e.message), String(e.stack), JSON.stringify(e.toJSON?.() ?? {}), JSON.stringify({ ...e }))
+    seen.push(
+      String(e.message),
+      String(e.stack),
+      JSON.stringify(e.toJSON?.() ?? {}),
+      JSON.stringify({ ...e }),
+    )
     current = e.cause
   }
   return seen.join('\n')
@@ -31,7 +36,12 @@ const echoing =
 
 describe('the API key never appears in an error', () => {
   it.each([400, 401, 403, 429, 500])('HTTP %i echoing the key and header', async (status) => {
-    const api = new Api({ baseUrl: 'http://127.0.0.1:9', apiKey: KEY, fetch: echoing(status), retry: { retries: 0 } })
+    const api = new Api({
+      baseUrl: 'http://127.0.0.1:9',
+      apiKey: KEY,
+      fetch: echoing(status),
+      retry: { retries: 0 },
+    })
     const error = await api.viewer().then(
       () => undefined,
       (e: unknown) => e,

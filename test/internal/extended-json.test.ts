@@ -8,10 +8,9 @@ describe('parseExtendedJson', () => {
   })
 
   it('reads bare NaN, Infinity and -Infinity tokens as numbers', () => {
-    const row = parseExtendedJson('{"_step":3,"loss":NaN,"grad":Infinity,"lr":-Infinity,"n":[NaN,1]}') as Record<
-      string,
-      unknown
-    >
+    const row = parseExtendedJson(
+      '{"_step":3,"loss":NaN,"grad":Infinity,"lr":-Infinity,"n":[NaN,1]}',
+    ) as Record<string, unknown>
     expect(row['loss']).toBeNaN()
     expect(row['grad']).toBe(Infinity)
     expect(row['lr']).toBe(-Infinity)
@@ -27,7 +26,10 @@ describe('parseExtendedJson', () => {
   })
 
   it('never confuses a real string holding NUL characters with its markers', () => {
-    const value = parseExtendedJson('{"a":"\\u0000n","b":"\\u0000\\u0000p","c":-Infinity}') as Record<string, unknown>
+    const value = parseExtendedJson('{"a":"\\u0000n","b":"\\u0000\\u0000p","c":-Infinity}') as Record<
+      string,
+      unknown
+    >
     expect(value['a']).toBe('\u0000n')
     expect(value['b']).toBe('\u0000\u0000p')
     expect(value['c']).toBe(-Infinity)

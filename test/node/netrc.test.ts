@@ -33,7 +33,10 @@ describe('netrcPassword', () => {
 
   it('finds the key for host:port in $NETRC', async () => {
     const file = join(dir, 'custom-netrc')
-    await writeFile(file, 'machine 127.0.0.1:9999 login api password the-key\nmachine api.wandb.ai login api password other')
+    await writeFile(
+      file,
+      'machine 127.0.0.1:9999 login api password the-key\nmachine api.wandb.ai login api password other',
+    )
     expect(await netrcPassword('127.0.0.1:9999', { NETRC: file, HOME: dir })).toBe('the-key')
     expect(await netrcPassword('api.wandb.ai', { NETRC: file, HOME: dir })).toBe('other')
     expect(await netrcPassword('elsewhere:1', { NETRC: file, HOME: dir })).toBeUndefined()
