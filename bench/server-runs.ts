@@ -110,6 +110,8 @@ async function main(): Promise<void> {
       'filtered, ordered 2nd page',
       () => post(RUNS_QUERY, { ...base, filters: FILTERS, order: ORDER, cursor }),
     ],
+    ['filtered, default order page of 50', () => post(RUNS_QUERY, { ...base, filters: FILTERS })],
+    ['regex filter, -name page of 50', () => post(RUNS_QUERY, { ...base, filters: REGEX, order: '-name' })],
     // A different threshold each time defeats the server's count cache (valid until a write).
     ['runCount (filtered, uncached)', () => post(COUNT_QUERY, { ...base, filters: uniqueFilter() })],
     ['runCount (filtered, cached)', () => post(COUNT_QUERY, { ...base, filters: FILTERS })],
