@@ -12,7 +12,7 @@ export const HistoryRows = new t.Type<readonly HistoryRow[], unknown, unknown>(
   'HistoryRows',
   (u): u is readonly HistoryRow[] => Array.isArray(u) && u.every((row) => HistoryRow.is(row)),
   (u, c) => {
-    if (u === null || u === undefined) return t.success([])
+    if (u === null) return t.success([])
     if (!Array.isArray(u)) return t.failure(u, c, 'expected a list of history rows')
     const rows = new Array<HistoryRow>(u.length)
     for (let i = 0; i < u.length; i++) {

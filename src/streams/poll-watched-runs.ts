@@ -67,6 +67,7 @@ async function* catchUp(
   settings: PollSettings,
   signal: AbortSignal,
 ) {
+  const sampled = settings.keys !== undefined && settings.keys.length > 0
   for (;;) {
     const batch: { tracker: RunTracker; window: StepWindow }[] = []
     let steps = 0
@@ -89,7 +90,7 @@ async function* catchUp(
     for (const [i, { tracker, window }] of batch.entries()) {
       const run = data[`h${i}`]?.run
       if (!run) throw new NotFoundError('run', tracker.path)
-      const rows = rowsInWindow(run.history ?? run.sampledHistory?.[0] ?? [], window)
+      const rows = rowsInWindow((sampled ? run.sampledHistory?.[0] : run.history) ?? [], window)
       const event: RunEvent | undefined = tracker.accept(window, rows)
       if (event === undefined) continue
       ctx.http.stats.rows += rows.length

@@ -34,8 +34,7 @@ export async function* runsPages(
     return yield { runs: runs.slice(0, remaining), cursor: null, hasNextPage: false }
   }
   let fetched = 0
-  const wantsMore = (page: { readonly items: readonly unknown[] }) =>
-    (fetched += page.items.length) < limit
+  const wantsMore = (page: { readonly items: readonly unknown[] }) => (fetched += page.items.length) < limit
   for await (const page of cursorPages(load, start, signal, wantsMore)) {
     const kept = page.items.slice(0, remaining)
     const last = kept[kept.length - 1]
