@@ -6,6 +6,13 @@ import type { OrderByNode, OrderDirection } from '../dsl/nodes/order-by-node.js'
 /**
  * A sort the runtime applies on the client, opted into with `.sortLocally()`: it reads every
  * matching run (at most `maxRuns`, else it fails), sorts them with `compare`, then applies `limit`.
+ *
+ * @example
+ * ```ts
+ * const { clientSort, limit } = api.runs('team/mnist').orderBy('+state', '-summary.acc').sortLocally().limit(5).compile()
+ * clientSort?.keys // [{ path: 'state', direction: 'asc' }, { path: 'summary.acc', direction: 'desc' }]
+ * const top = [...all].sort(clientSort!.compare).slice(0, limit ?? undefined)
+ * ```
  */
 export interface ClientSort {
   readonly keys: readonly { readonly path: string; readonly direction: OrderDirection }[]

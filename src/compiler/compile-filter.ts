@@ -1,6 +1,7 @@
 import type { Run } from '../codecs/run.js'
 import { FilterNode } from '../dsl/nodes/filter-node.js'
 import { freezeValue } from '../dsl/nodes/freeze-value.js'
+import { fieldHelpers, type FieldHelpers } from '../dsl/builders/field-helpers.js'
 import { parseFilter } from '../dsl/parsers/filter-parser.js'
 import type { Filter } from '../dsl/types/filter.js'
 import type { RunSchema, AnyRunSchema } from '../dsl/types/run-schema.js'
@@ -12,6 +13,14 @@ import { splitFilter, type ConjunctPlacement } from './split-filter.js'
 /**
  * A filter compiled for both sides: the part W&B's server runs and the part mingo runs on
  * decoded runs, plus the whole filter as an offline matcher.
+ *
+ * @example
+ * ```ts
+ * const { serverFilter, residual, test } = compileFilter({ state: 'finished', 'systemMetrics.gpu': { $gt: 50 } })
+ * serverFilter // { state: 'finished' }
+ * residual     // { 'systemMetrics.gpu': { $gt: 50 } }
+ * test(makeRun({ state: 'finished', systemMetrics: { gpu: 90 } })) // true
+ * ```
  */
 export interface CompiledFilter {
   readonly node: FilterNode
@@ -41,12 +50,14 @@ export interface CompiledFilter {
  * filter.serverFilter // { 'summary_metrics.loss': { $lt: 0.2 } }
  * filter.residual     // { 'summary.loss': { $lt: 0.2 }, 'systemMetrics.gpu': { $gt: 50 } }
  * filter.test(makeRun({ summary: { loss: 0.1 }, systemMetrics: { gpu: 80 } })) // true
+ * compileFilter((f) => f.tags.contains('baseline')).serverFilter // { tags: 'baseline' }
  * ```
  */
 export function compileFilter<S extends RunSchema = AnyRunSchema>(
-  filter: Filter<S> | FilterNode,
+  filter: Filter<S> | FilterNode | ((f: FieldHelpers<S>) => FilterNode | Filter<S>),
 ): CompiledFilter {
-  const node = FilterNode.is(filter) ? filter : parseFilter(filter)
+  const given = typeof filter === 'function' ? filter(fieldHelpers<S>()) : filter
+  const node = FilterNode.is(given) ? given : parseFilter(given)
   const split = splitFilter(node)
   const criteria = freezeValue(toMingoCriteria(node))
   const residual = split.residual ? freezeValue(toMingoCriteria(split.residual)) : null

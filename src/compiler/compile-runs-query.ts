@@ -6,7 +6,9 @@ import { explainRunsQuery } from './explain-runs-query.js'
 import { compileOrder } from './order-compiler.js'
 import { RUN_COUNT_DOCUMENT, runsQueryDocument } from './runs-query-document.js'
 
-/** The Python SDK's page size for `api.runs` (PROTOCOL.md §3). */
+/** The Python SDK's page size for `api.runs` (PROTOCOL.md §3). *
+ * @internal
+ */
 export const DEFAULT_PER_PAGE = 50
 
 /** Run fields the light fragment leaves empty. */

@@ -3,7 +3,15 @@ import type { RunsQueryNode } from '../dsl/nodes/runs-query-node.js'
 import type { ClientSort } from './client-sort.js'
 import type { ConjunctPlacement } from './split-filter.js'
 
-/** The GraphQL variables of the runs listing (`entity` undefined: the runtime fills the default). */
+/**
+ * The GraphQL variables of the runs listing (`entity` undefined: the runtime fills the default).
+ *
+ * @example
+ * ```ts
+ * api.runs('mnist').where({ state: 'finished' }).compile().variables
+ * // { project: 'mnist', entity: undefined, filters: '{"state":"finished"}', order: '+created_at', perPage: 50, cursor: null }
+ * ```
+ */
 export interface RunsQueryVariables {
   readonly project: string
   readonly entity: string | undefined

@@ -5,10 +5,14 @@ import { FieldPathNode } from '../dsl/nodes/field-path-node.js'
 import { clientSortFor, type ClientSort } from './client-sort.js'
 import { serverOrderKey } from './server-order-key.js'
 
-/** W&B's default order (PROTOCOL.md §3): oldest first. */
+/** W&B's default order (PROTOCOL.md §3): oldest first. *
+ * @internal
+ */
 export const DEFAULT_ORDER = '+created_at'
 
-/** The compiled order: the server's `order` variable, and a client sort when opted in and needed. */
+/** The compiled order: the server's `order` variable, and a client sort when opted in and needed. *
+ * @internal
+ */
 export interface CompiledOrder {
   readonly order: string
   readonly clientSort: ClientSort | null

@@ -30,8 +30,8 @@ function isExactScalar(fieldClass: FieldClass, value: FilterValue): boolean {
 const isList = (value: FilterValue): value is readonly FilterValue[] => Array.isArray(value)
 
 /**
- * The pushdown rule for one predicate: exact, superset (pushed and re-checked) or client only.
- * See the README table "What runs where"; each `client` result says why.
+ * The pushdown rule for one predicate: exact, superset (pushed and re-checked) or client only;
+ * each non-exact result says why (shown by `explain()`).
  *
  * @example
  * ```ts

@@ -1,4 +1,6 @@
-/** A filter in some field-name space (server or Run), as a plain Mongo-style object. */
+/** A filter in some field-name space (server or Run), as a plain Mongo-style object. *
+ * @internal
+ */
 export type Criteria = Readonly<Record<string, unknown>>
 
 /**
@@ -11,6 +13,8 @@ export type Criteria = Readonly<Record<string, unknown>>
  *
  * Pushing a superset and re-checking on the client is always correct; the compiler claims
  * `exact` only where W&B's semantics are known to equal mingo's.
+ *
+ * @internal
  */
 export interface Pushdown {
   readonly server: Criteria | null

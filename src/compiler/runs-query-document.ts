@@ -29,7 +29,9 @@ export const runsQueryDocument = (lazy: boolean): string => (lazy ? LIGHT_RUNS_D
 const LIGHT_RUNS_DOCUMENT = runsDocument('LightRunFields', LIGHT_RUN_FRAGMENT)
 const FULL_RUNS_DOCUMENT = runsDocument('RunFields', FULL_RUN_FRAGMENT)
 
-/** `count()`: the server-side count of the pushed-down filter only (exact when there is no residual). */
+/** `count()`: the server-side count of the pushed-down filter only (exact when there is no residual). *
+ * @internal
+ */
 export const RUN_COUNT_DOCUMENT = `query RunCount($project: String!, $entity: String!, $filters: JSONString) {
   project(name: $project, entityName: $entity) { runCount(filters: $filters) }
 }`

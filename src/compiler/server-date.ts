@@ -5,7 +5,9 @@ const MAX_MS = Date.UTC(9998, 11, 31)
 const format = (ms: number): string => `${new Date(ms).toISOString().slice(0, 19)}Z`
 const floorSecond = (date: Date): number => Math.floor(date.getTime() / SECOND) * SECOND
 
-/** True when the date formats as a fixed-width ISO string the server can compare. */
+/** True when the date formats as a fixed-width ISO string the server can compare. *
+ * @internal
+ */
 export const isServerDate = (date: Date): boolean => date.getTime() >= MIN_MS && date.getTime() <= MAX_MS
 
 /**

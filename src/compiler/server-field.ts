@@ -8,10 +8,14 @@ import { FieldPathNode } from '../dsl/nodes/field-path-node.js'
  * - `date`: `createdAt`, `heartbeatAt` (Dates on the Run, ISO strings on the server)
  * - `json`: keys of `config` and `summary`
  * - `client`: everything the server cannot address (`systemMetrics`, `notes`, `url`, …)
+ *
+ * @internal
  */
 export type FieldClass = 'identity' | 'nullable' | 'tags' | 'date' | 'json' | 'client'
 
-/** A Run path mapped to the server's filter path, or `serverPath: null` and why not. */
+/** A Run path mapped to the server's filter path, or `serverPath: null` and why not. *
+ * @internal
+ */
 export interface ServerField {
   readonly fieldClass: FieldClass
   readonly serverPath: string | null

@@ -5,7 +5,15 @@ import { pushFilterNode } from './push-filter-node.js'
 import type { Criteria } from './pushdown.js'
 import { toMingoCriteria } from './mingo-criteria.js'
 
-/** Where one top-level conjunct of the filter runs, and why. */
+/**
+ * Where one top-level conjunct of the filter runs, and why.
+ *
+ * @example
+ * ```ts
+ * compileFilter({ name: /^exp/ }).placements
+ * // [{ conjunct: '{"name":{"$regex":"/^exp/"}}', placement: 'client', reason: "anchors ^ and $ are not supported by W&B's server" }]
+ * ```
+ */
 export interface ConjunctPlacement {
   /** The conjunct in Run field names, as mingo criteria JSON. */
   readonly conjunct: string
@@ -13,7 +21,9 @@ export interface ConjunctPlacement {
   readonly reason: string | null
 }
 
-/** A filter split into the server part (W&B names) and the client residual (Run names). */
+/** A filter split into the server part (W&B names) and the client residual (Run names). *
+ * @internal
+ */
 export interface FilterSplit {
   readonly serverFilter: Criteria
   readonly residual: FilterNode | null

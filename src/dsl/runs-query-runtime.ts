@@ -2,7 +2,16 @@ import type { Observable } from 'rxjs'
 import type { Run } from '../codecs/run.js'
 import type { CompiledRunsQuery } from '../compiler/compiled-runs-query.js'
 
-/** One page of runs as the server returned it, after the residual filter. */
+/**
+ * One page of runs as the server returned it, after the residual filter; resume with
+ * `query.after(page.cursor)`.
+ *
+ * @example
+ * ```ts
+ * api.runs('team/mnist').pages().subscribe((page) => console.log(page.runs.length, page.cursor, page.hasNextPage))
+ * // 50 'YXJyYXk6NDk=' true
+ * ```
+ */
 export interface RunsPage {
   readonly runs: readonly Run[]
   /** The cursor to resume after this page (the last edge's cursor), or null. */
@@ -10,12 +19,28 @@ export interface RunsPage {
   readonly hasNextPage: boolean
 }
 
-/** Options of `query.live()`. */
+/**
+ * Options of `query.live()`: how often to poll.
+ *
+ * @example
+ * ```ts
+ * api.runs('team/mnist').where({ state: 'running' }).live({ intervalMs: 10_000 })
+ * ```
+ */
 export interface LiveOptions {
   readonly intervalMs?: number
 }
 
-/** What `query.live()` emits: the first full snapshot, then changes. */
+/**
+ * What `query.live()` emits: the first full snapshot, then one event per run added, changed or
+ * removed from the result.
+ *
+ * @example
+ * ```ts
+ * query.live({ intervalMs: 5000 }).subscribe((e) => console.log(e.type))
+ * // Output: 'snapshot', then e.g. 'changed', 'added'
+ * ```
+ */
 export type LiveEvent =
   | { readonly type: 'snapshot'; readonly runs: readonly Run[] }
   | { readonly type: 'added' | 'changed' | 'removed'; readonly run: Run }

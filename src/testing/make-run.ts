@@ -1,6 +1,13 @@
 import type { Run, RunUser } from '../codecs/run.js'
 
-/** What {@link makeRun} accepts: any Run fields; dates may be ISO strings; `user` may be partial. */
+/**
+ * What {@link makeRun} accepts: any Run fields; dates may be ISO strings; `user` may be partial.
+ *
+ * @example
+ * ```ts
+ * const input: MakeRunInput = { createdAt: '2024-05-01T00:00:00Z', user: { username: 'ada' } }
+ * ```
+ */
 export type MakeRunInput = Partial<Omit<Run, 'user' | 'createdAt' | 'heartbeatAt'>> & {
   readonly user?: Partial<RunUser> | null
   readonly createdAt?: Date | string

@@ -69,3 +69,12 @@ describe('makeRun: frozen fixture runs', () => {
     expect(filter.test(makeRun({ summary: { loss: 0.3 }, tags: ['baseline'] }))).toBe(false)
   })
 })
+
+describe('compileFilter accepts the helper form', () => {
+  it('builds the same split', () => {
+    const filter = compileFilter((f) => f.and(f.tags.contains('baseline'), f.summary('loss').lt(0.2)))
+    expect(filter.serverFilter).toEqual({ tags: 'baseline', 'summary_metrics.loss': { $lt: 0.2 } })
+    expect(filter.residual).toEqual({ 'summary.loss': { $lt: 0.2 } })
+    expect(filter.test(makeRun({ tags: ['baseline'], summary: { loss: 0.1 } }))).toBe(true)
+  })
+})

@@ -22,7 +22,14 @@ import {
   type FieldFor,
 } from './field-ref.js'
 
-/** A filter given to `and`/`or`/`nor`/`not`: a helper result or an object-form filter. */
+/**
+ * A filter given to `and`/`or`/`nor`/`not`: a helper result or an object-form filter.
+ *
+ * @example
+ * ```ts
+ * f.or(f.state.eq('crashed'), { 'summary.loss': { $gt: 10 } })
+ * ```
+ */
 export type FilterInput<S extends RunSchema = AnyRunSchema> = FilterNode | Filter<S>
 
 /**

@@ -10,7 +10,13 @@ type ElementArg<T> = unknown extends T ? unknown : ElementOf<T>
 
 /**
  * Operators on one field, typed by its value type `T`; every method returns the same frozen
- * {@link FilterNode} the object form would (`f.summary('loss').lt(0.2)` ≡ `{ 'summary.loss': { $lt: 0.2 } }`).
+ * {@link FilterNode} the object form would.
+ *
+ * @example
+ * ```ts
+ * api.runs('team/mnist').where((f) => f.summary('loss').lt(0.2)).compile().variables.filters
+ * // '{"summary_metrics.loss":{"$lt":0.2}}'  (same as .where({ 'summary.loss': { $lt: 0.2 } }))
+ * ```
  */
 export interface Field<T> {
   eq(value: EqValue<T> | null): FilterNode
@@ -28,7 +34,15 @@ export interface Field<T> {
   where(condition: Condition<T>): FilterNode
 }
 
-/** An array field (`tags`, or array-valued config keys). */
+/**
+ * An array field (`tags`, or array-valued config keys).
+ *
+ * @example
+ * ```ts
+ * f.tags.contains('baseline') // { tags: 'baseline' }          (server)
+ * f.tags.all(['a', 'b'])      // { tags: { $all: ['a', 'b'] } } (client)
+ * ```
+ */
 export interface ArrayField<T> extends Field<T> {
   /** Membership: `{ tags: 'x' }`. */
   contains(value: ElementArg<T>): FilterNode
@@ -38,7 +52,15 @@ export interface ArrayField<T> extends Field<T> {
   size(n: number): FilterNode
 }
 
-/** A Date field (`createdAt`, `heartbeatAt`). */
+/**
+ * A Date field (`createdAt`, `heartbeatAt`).
+ *
+ * @example
+ * ```ts
+ * f.createdAt.after(new Date('2024-05-01T00:00:00Z'))
+ * // server: { createdAt: { $gt: '2024-04-30T23:59:59Z' } }, re-checked exactly on the client
+ * ```
+ */
 export interface DateField extends Field<Date> {
   /** Strictly after: `$gt`. */
   after(date: Date): FilterNode
@@ -48,10 +70,14 @@ export interface DateField extends Field<Date> {
   between(from: Date, to: Date): FilterNode
 }
 
-/** A field whose type is unknown (untyped schema): every helper is available. */
+/** A field whose type is unknown (untyped schema): every helper is available. *
+ * @internal
+ */
 export type AnyField = ArrayField<unknown> & Omit<DateField, keyof Field<Date>>
 
-/** The helper type for a value type. */
+/** The helper type for a value type. *
+ * @internal
+ */
 export type FieldFor<T> = unknown extends T
   ? AnyField
   : [T] extends [readonly unknown[]]

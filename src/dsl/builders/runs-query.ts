@@ -9,13 +9,29 @@ import type { RunPath } from '../types/run-paths.js'
 import type { AnyRunSchema, RunSchema } from '../types/run-schema.js'
 import type { FieldHelpers } from './field-helpers.js'
 
-/** An order key: `'+summary.loss'`, `'-createdAt'`, `'state'` (ascending), or `{ field, direction }`. */
+/**
+ * An order key: `'+summary.loss'`, `'-createdAt'`, a bare path (ascending), or `{ field, direction }`.
+ *
+ * @example
+ * ```ts
+ * api.runs('team/mnist').orderBy('-summary.eval/acc').compile().variables.order // "-summary_metrics['eval/acc']"
+ * api.runs('team/mnist').orderBy({ field: 'config.lr', direction: 'asc' }).compile().variables.order // '+config.lr.value'
+ * ```
+ */
 export type OrderKey<S extends RunSchema = AnyRunSchema> =
   | RunPath<S>
   | `${'+' | '-'}${RunPath<S>}`
   | { readonly field: RunPath<S> | readonly [string, ...string[]]; readonly direction?: 'asc' | 'desc' }
 
-/** What `where()` takes: an object-form filter, or a function of the field helpers. */
+/**
+ * What `where()` takes: an object-form filter, or a function of the field helpers.
+ *
+ * @example
+ * ```ts
+ * query.where({ 'summary.loss': { $lt: 0.2 } })
+ * query.where((f) => f.or(f.state.eq('crashed'), f.tags.contains('retry')))
+ * ```
+ */
 export type WhereInput<S extends RunSchema = AnyRunSchema> =
   Filter<S> | ((f: FieldHelpers<S>) => FilterNode | Filter<S>)
 
@@ -68,7 +84,14 @@ export interface RunsQuery<S extends RunSchema = AnyRunSchema> extends AsyncIter
   live(options?: LiveOptions): Observable<LiveEvent>
 }
 
-/** Options of {@link createRunsQuery}. */
+/**
+ * Options of {@link createRunsQuery}.
+ *
+ * @example
+ * ```ts
+ * createRunsQuery({ entity: 'team', project: 'mnist', runtime, extraFilter: { sweepName: 'abc123' } })
+ * ```
+ */
 export interface RunsQueryInit {
   readonly entity?: string | undefined
   readonly project: string

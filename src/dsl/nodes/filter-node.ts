@@ -1,7 +1,15 @@
 import type { NotNode } from './not-node.js'
 import type { PredicateNode } from './predicate-node.js'
 
-/** `$and`, `$or` or `$nor` over child filters. An `and` with no children matches every run. */
+/**
+ * `$and`, `$or` or `$nor` over child filters. An `and` with no children matches every run.
+ *
+ * @example
+ * ```ts
+ * parseFilter({ $or: [{ state: 'crashed' }, { tags: 'retry' }] })
+ * // { kind: 'or', conditions: [ <state $eq 'crashed'>, <tags $eq 'retry'> ] }
+ * ```
+ */
 export interface LogicalNode {
   readonly kind: 'and' | 'or' | 'nor'
   readonly conditions: readonly FilterNode[]

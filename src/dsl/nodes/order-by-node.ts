@@ -1,6 +1,13 @@
 import type { FieldPathNode } from './field-path-node.js'
 
-/** A sort direction: `asc` is W&B's `+`, `desc` its `-`. */
+/**
+ * A sort direction: `asc` is W&B's `+`, `desc` its `-`.
+ *
+ * @example
+ * ```ts
+ * query.orderBy({ field: 'summary.loss', direction: 'asc' }) // order: '+summary_metrics.loss'
+ * ```
+ */
 export type OrderDirection = 'asc' | 'desc'
 
 /**

@@ -1,7 +1,14 @@
 import type { FieldPathNode } from './field-path-node.js'
 import { freezeValue } from './freeze-value.js'
 
-/** The field operators a predicate can hold (MongoDB query semantics, evaluated by mingo). */
+/**
+ * The field operators a predicate can hold (MongoDB query semantics, evaluated by mingo).
+ *
+ * @example
+ * ```ts
+ * const op: PredicateOperator = '$lt'
+ * ```
+ */
 export type PredicateOperator =
   | '$eq'
   | '$ne'
@@ -19,7 +26,14 @@ export type PredicateOperator =
   | '$mod'
   | '$type'
 
-/** A value a filter can compare with: JSON-like data plus `Date` and `RegExp`. */
+/**
+ * A value a filter can compare with: JSON-like data plus `Date` and `RegExp`.
+ *
+ * @example
+ * ```ts
+ * const values: FilterValue[] = ['adam', 0.2, true, null, new Date('2024-01-01'), /^exp/, [1, 2], { lr: 0.1 }]
+ * ```
+ */
 export type FilterValue =
   | string
   | number

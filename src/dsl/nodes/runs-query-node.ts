@@ -1,7 +1,14 @@
 import type { FilterNode } from './filter-node.js'
 import type { OrderByNode } from './order-by-node.js'
 
-/** Opting into a client-side sort: the runtime buffers at most `maxRuns` matching runs, then sorts. */
+/**
+ * Opting into a client-side sort: the runtime buffers at most `maxRuns` matching runs, then sorts.
+ *
+ * @example
+ * ```ts
+ * query.sortLocally({ maxRuns: 5000 }).node.sortLocally // { kind: 'sortLocally', maxRuns: 5000 }
+ * ```
+ */
 export interface SortLocallyNode {
   readonly kind: 'sortLocally'
   readonly maxRuns: number

@@ -4,7 +4,9 @@ import { checkOperatorName } from './operator-table.js'
 import { parseFilterValue } from './filter-value-parser.js'
 import { isOperatorKey, isOperatorObject } from './is-operator-object.js'
 
-/** Parses an operator expression at a path (injected to keep the parsers acyclic). */
+/** Parses an operator expression at a path (injected to keep the parsers acyclic). *
+ * @internal
+ */
 export type ParseExpression = (path: FieldPathNode, expr: Record<string, unknown>, at: string) => unknown
 
 const LOGICAL = new Set(['$and', '$or', '$nor'])

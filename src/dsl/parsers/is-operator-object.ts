@@ -1,4 +1,6 @@
-/** True for `$`-prefixed keys: operators, never field names. */
+/** True for `$`-prefixed keys: operators, never field names. *
+ * @internal
+ */
 export const isOperatorKey = (key: string): boolean => key.startsWith('$')
 
 /**

@@ -23,7 +23,9 @@ const TYPE_ALIASES = new Set([
   'string',
 ])
 
-/** Validates one operator's value (the path is there for operators that depend on it). */
+/** Validates one operator's value (the path is there for operators that depend on it). *
+ * @internal
+ */
 export type OperatorParser = (path: FieldPathNode, value: unknown, at: string) => FilterValue
 
 const comparable: OperatorParser = (_path, value, at) => {
@@ -114,7 +116,9 @@ export const OPERATOR_PARSERS: Readonly<Record<PredicateOperator, OperatorParser
 
 const SUPPORTED = [...Object.keys(OPERATOR_PARSERS), '$not', '$options'].join(', ')
 
-/** Rejects code-running and unknown operators with the path where they appear. */
+/** Rejects code-running and unknown operators with the path where they appear. *
+ * @internal
+ */
 export function checkOperatorName(key: string, at: string): void {
   if (FORBIDDEN.has(key))
     throw new FilterCompileError(

@@ -2,7 +2,14 @@ import { FilterCompileError } from '../../errors/filter-compile-error.js'
 import { OrderByNode, type OrderDirection } from '../nodes/order-by-node.js'
 import { parseFieldPath } from './field-path-parser.js'
 
-/** An order key as users write it: `'+summary.loss'`, `'-createdAt'`, or an object. */
+/**
+ * An order key as users write it: `'+summary.loss'`, `'-createdAt'`, or an object.
+ *
+ * @example
+ * ```ts
+ * const keys: OrderKeyInput[] = ['+summary.loss', '-createdAt', { field: ['config', 'xprun.name'], direction: 'desc' }]
+ * ```
+ */
 export type OrderKeyInput =
   string | { readonly field: string | readonly string[]; readonly direction?: OrderDirection }
 

@@ -1,7 +1,14 @@
 import type { RunState } from '../../codecs/run.js'
 import type { RunSchema } from './run-schema.js'
 
-/** The value types of the Run fields a filter can name directly. */
+/**
+ * The value types of the Run fields a filter can name directly.
+ *
+ * @example
+ * ```ts
+ * type T = RunFieldTypes['createdAt'] // Date: compare it with Dates, never strings
+ * ```
+ */
 export interface RunFieldTypes {
   readonly id: string
   readonly name: string
@@ -32,15 +39,21 @@ type Part<S, K extends 'config' | 'summary'> = S extends { readonly [P in K]?: i
     : AnyRecord
   : AnyRecord
 
-/** The schema's config type (any keys when the schema does not say). */
+/** The schema's config type (any keys when the schema does not say). *
+ * @internal
+ */
 export type SchemaConfig<S extends RunSchema> = Part<S, 'config'>
-/** The schema's summary type (any keys when the schema does not say). */
+/** The schema's summary type (any keys when the schema does not say). *
+ * @internal
+ */
 export type SchemaSummary<S extends RunSchema> = Part<S, 'summary'>
 
 type Depth = [never, 0, 1, 2]
 type Leafish = readonly unknown[] | Date | RegExp
 
-/** Dotted keys of `T`, nested at most 3 levels so type-checking stays fast. */
+/** Dotted keys of `T`, nested at most 3 levels so type-checking stays fast. *
+ * @internal
+ */
 export type NestedKeys<T, D extends number = 3> = [D] extends [never]
   ? never
   : unknown extends T
@@ -55,7 +68,9 @@ export type NestedKeys<T, D extends number = 3> = [D] extends [never]
                 : never)
       }[keyof T & string]
 
-/** The type at a dotted key of `T`; `unknown` wherever `T` accepts any key. */
+/** The type at a dotted key of `T`; `unknown` wherever `T` accepts any key. *
+ * @internal
+ */
 export type ValueAt<T, P extends string> = unknown extends T
   ? unknown
   : P extends keyof T
@@ -74,6 +89,12 @@ export type ValueAt<T, P extends string> = unknown extends T
  * Every path a filter or order key may name for schema `S`: Run fields, `config.<key>`,
  * `summary.<key>` (typed and depth-bounded when `S` says, any string otherwise) and
  * `systemMetrics.<key>`.
+ *
+ * @example
+ * ```ts
+ * type P = RunPath<{ summary: { loss: number; best: { step: number } } }>
+ * // 'id' | 'name' | … | 'summary.loss' | 'summary.best' | 'summary.best.step' | `config.${string}` | `systemMetrics.${string}`
+ * ```
  */
 export type RunPath<S extends RunSchema> =
   | keyof RunFieldTypes
@@ -81,7 +102,16 @@ export type RunPath<S extends RunSchema> =
   | `summary.${NestedKeys<SchemaSummary<S>>}`
   | `systemMetrics.${string}`
 
-/** The value type at a {@link RunPath}. */
+/**
+ * The value type at a {@link RunPath}.
+ *
+ * @example
+ * ```ts
+ * type L = RunPathValue<{ summary: { loss: number } }, 'summary.loss'> // number
+ * type C = RunPathValue<AnyRunSchema, 'config.lr'>                     // unknown
+ * type D = RunPathValue<AnyRunSchema, 'createdAt'>                     // Date
+ * ```
+ */
 export type RunPathValue<S extends RunSchema, P extends string> = P extends keyof RunFieldTypes
   ? RunFieldTypes[P]
   : P extends `config.${infer R}`

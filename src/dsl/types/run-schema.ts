@@ -14,7 +14,14 @@ export interface RunSchema {
   readonly summary?: object
 }
 
-/** The default schema: any config or summary key, any value. */
+/**
+ * The default schema: any config or summary key, any value.
+ *
+ * @example
+ * ```ts
+ * api.runs('team/mnist') // RunsQuery<AnyRunSchema>: where({ 'summary.anything': 1 }) type-checks
+ * ```
+ */
 export interface AnyRunSchema {
   readonly config: Record<string, unknown>
   readonly summary: Record<string, unknown>
