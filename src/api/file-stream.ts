@@ -10,7 +10,8 @@ import { openRunFile } from './open-run-file.js'
  * @example
  * ```ts
  * const f = await api.run('team/mnist/1a2b3c').file('output.log')
- * for await (const chunk of await fileStream(api, f)) process(chunk)
+ * const reader = (await fileStream(api, f)).getReader()
+ * for (let r = await reader.read(); !r.done; r = await reader.read()) show(r.value)
  * ```
  */
 export async function fileStream(

@@ -11,9 +11,9 @@ export interface OpenRunFileOptions {
 
 /**
  * Starts downloading a run file and returns the 2xx `Response` with its body unread. Uses the
- * file's `url` (under the base URL, sent with the API key), else its signed `directUrl`. The
- * transport only ever adds the key to URLs under the base URL, so a storage `directUrl` on
- * another host never sees it. Transient failures before the body starts are retried (GET).
+ * file's `url` (sent with the API key when it is under the base URL), else its signed
+ * `directUrl`, which never gets the key, whatever its host. Transient failures before the body
+ * starts are retried (GET).
  *
  * @example
  * ```ts
@@ -35,5 +35,7 @@ export function openRunFile(
     signal: options.signal,
     operation: `download ${file.name}`,
     headers: offset > 0 ? { Range: `bytes=${offset}-` } : {},
+    // A signed URL is its own authorization: the key stays home even when it is under the base URL.
+    ...(file.url ? {} : { credentials: 'omit' as const }),
   })
 }

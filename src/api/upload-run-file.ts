@@ -28,8 +28,8 @@ const CREATE_RUN_FILES_MUTATION = `mutation CreateRunFiles($entity: String!, $pr
 
 /**
  * Uploads one file to a run (Python `run.upload_file()`): `createRunFiles` hands out an upload
- * URL and headers, then the bytes are PUT there (a relative URL is under the base URL; a signed
- * storage URL elsewhere gets no API key). Returns the file as the server lists it, `md5`
+ * URL and headers, then the bytes are PUT there (a relative URL is resolved against the base URL
+ * and sent with the API key; an absolute, signed URL never gets the key). Returns the file as the server lists it, `md5`
  * included. An existing file of that name is overwritten.
  *
  * Both steps are retried on transient failures: asking for the URL again and re-PUTting the
@@ -70,6 +70,8 @@ export async function uploadRunFile(
     signal: options.signal,
     operation: `upload ${name}`,
     idempotent: true,
+    // An absolute upload URL is signed (its own authorization); a relative one is an on-prem proxy path.
+    ...(target.startsWith('/') ? {} : { credentials: 'omit' as const }),
   })
   return file(ctx, run, name, { signal: options.signal })
 }

@@ -14,12 +14,13 @@ import { FileExistsError } from '../../src/errors/file-exists-error.js'
 import { NotFoundError } from '../../src/errors/not-found-error.js'
 import { UnsafePathError } from '../../src/errors/unsafe-path-error.js'
 import { downloadRunFile } from '../../src/node/download-run-file.js'
+import type { FetchLike } from '../../src/transport/resolve-fetch.js'
 import { fileStream as postFileStream, logRun } from '../support/local-run-writer.js'
 
 type Server = Awaited<ReturnType<typeof startServer>>
 let srv: Server
 const retry = { minDelayMs: 5, maxDelayMs: 20 }
-const api = (options: { apiKey?: string; fetch?: typeof fetch; baseUrl?: string } = {}) =>
+const api = (options: { apiKey?: string; fetch?: FetchLike; baseUrl?: string } = {}) =>
   new Api({
     baseUrl: options.baseUrl ?? srv.url,
     apiKey: options.apiKey ?? srv.apiKey,
@@ -75,7 +76,11 @@ describe('uploadFile', () => {
     writeFileSync(join(dir, 'model.bin'), big)
     const local = await h.uploadFile(join(dir, 'model.bin'))
     expect(local).toMatchObject({ name: 'model.bin', sizeBytes: big.length, md5: md5(big) })
-    const blob = await h.uploadFile(new Blob(['blob!']), { name: 'blob.txt' })
+    const log: { url: string; headers: Record<string, string> }[] = []
+    const recorded = api({ fetch: recordingFetch(log) }).run(runPath())
+    const blob = await recorded.uploadFile(new Blob(['blob!']), { name: 'blob.txt' })
+    const put = log.find((r) => r.url.includes('/upload/'))
+    expect(put?.headers['Authorization']).toBeUndefined() // the signed upload URL is its own auth
     expect(blob.md5).toBe(md5('blob!'))
     const names = (await lastValueFrom(h.files().pipe(toArray()))).map((x) => x.name).sort()
     expect(names).toEqual(['blob.txt', 'eval/result.json', 'model.bin'])
@@ -239,7 +244,7 @@ describe('downloadRunFile', () => {
     expect(tree(root)).toEqual([])
   })
 
-  it('never sends the API key to a signed directUrl off the base URL', async () => {
+  it('never sends the API key to a signed directUrl, on or off the base URL', async () => {
     const root = tempRoot()
     const port = new URL(srv.url).port
     const viaLocalhost = api({ baseUrl: `http://localhost:${port}` })
@@ -258,9 +263,12 @@ describe('downloadRunFile', () => {
     expect(log).toHaveLength(1)
     expect(log[0]?.url).toContain('127.0.0.1')
     expect(log[0]?.headers['Authorization']).toBeUndefined()
-    // The url under the base URL does carry it.
+    // Nor to a signed directUrl under the base URL; the url under the base URL does carry it.
+    await downloadRunFile(client, { ...f, url: null }, { root: tempRoot() })
+    expect(log[1]?.url).toContain('/direct/')
+    expect(log[1]?.headers['Authorization']).toBeUndefined()
     await downloadRunFile(client, f, { root: tempRoot() })
-    expect(log[1]?.headers['Authorization']).toMatch(/^Basic /)
+    expect(log[2]?.headers['Authorization']).toMatch(/^Basic /)
   })
 })
 
@@ -270,8 +278,8 @@ describe('browser-safe content and other file calls', () => {
     const f = await a.run(runPath()).file('eval/result.json')
     expect(await (await fileBlob(a, f)).text()).toBe('{"ok": 1}')
     const chunks: Uint8Array[] = []
-    for await (const chunk of await fileStream(a.context, await a.run(runPath()).file('model.bin')))
-      chunks.push(chunk)
+    const reader = (await fileStream(a.context, await a.run(runPath()).file('model.bin'))).getReader()
+    for (let r = await reader.read(); !r.done; r = await reader.read()) chunks.push(r.value)
     expect(md5(Buffer.concat(chunks))).toBe(md5(big))
   })
 
