@@ -15,7 +15,14 @@ import type { LogLine } from '../codecs/log-line-codec.js'
 import { deleteRunFiles } from './delete-run-files.js'
 import { runLogs, type RunLogsOptions } from './run-logs.js'
 import { runMetadata } from './run-metadata.js'
-import { deleteRun, setRunState, stopRun, updateRun, type RunUpdate, type RunUpdateOptions } from './run-writes.js'
+import {
+  deleteRun,
+  setRunState,
+  stopRun,
+  updateRun,
+  type RunUpdate,
+  type RunUpdateOptions,
+} from './run-writes.js'
 import { SummaryHandle } from './summary-handle.js'
 import { uploadRunFile, type UploadRunFileOptions, type UploadSource } from './upload-run-file.js'
 
@@ -203,7 +210,10 @@ export class RunHandle {
    * await api.run('team/mnist/1a2b3c').deleteFiles(['debug.log'])
    * ```
    */
-  deleteFiles(targets: readonly (string | RunFile)[], options: { readonly signal?: AbortSignal } = {}): Promise<void> {
+  deleteFiles(
+    targets: readonly (string | RunFile)[],
+    options: { readonly signal?: AbortSignal } = {},
+  ): Promise<void> {
     return deleteRunFiles(this.#context, this.#path, targets, options)
   }
 
@@ -216,7 +226,9 @@ export class RunHandle {
    * (await api.run('team/mnist/1a2b3c').metadata())?.gpu // 'NVIDIA A100'
    * ```
    */
-  metadata(options: { readonly signal?: AbortSignal } = {}): Promise<Readonly<Record<string, unknown>> | undefined> {
+  metadata(
+    options: { readonly signal?: AbortSignal } = {},
+  ): Promise<Readonly<Record<string, unknown>> | undefined> {
     return runMetadata(this.#context, this.#path, options)
   }
 
