@@ -45,6 +45,23 @@ describe('history', () => {
     expect((await run('history')).history).toHaveLength(100)
   })
 
+  it('keeps repeated and skipped steps (log(data, step)) in step then log order', async () => {
+    await upsertRun(srv, { name: 'steps', project: 'hist' })
+    const lines = [0, 0, 1, 5, 5, 9].map((s, i) => JSON.stringify({ _step: s, i }))
+    await fileStream(srv, 'local/hist/steps', {
+      files: { 'wandb-history.jsonl': { offset: 0, content: lines } },
+    })
+    const data = await gqlOk(
+      srv,
+      '{ project(name: "hist") { run(name: "steps") { all: history(samples: 100) some: history(samples: 3) window: history(minStep: 1, maxStep: 9) historyKeys } } }',
+    )
+    const order = (l: string[]) => l.map((x) => JSON.parse(x).i)
+    expect(order(data.project.run.all)).toEqual([0, 1, 2, 3, 4, 5])
+    expect(order(data.project.run.some)).toEqual([0, 3, 5])
+    expect(order(data.project.run.window)).toEqual([2, 3, 4])
+    expect(data.project.run.historyKeys.lastStep).toBe(9)
+  })
+
   it('reports historyKeys with nested keys flattened and media typed', async () => {
     const { historyKeys } = await run('historyKeys')
     expect(historyKeys.lastStep).toBe(99)

@@ -1,3 +1,4 @@
+import { downsample } from '../util/downsample.js'
 import type { Db } from './open-database.js'
 import { sql } from './statements.js'
 
@@ -25,6 +26,37 @@ export function historyRows(db: Db, runId: number, minStep: number | null, maxSt
     'SELECT data FROM history WHERE run_id = ? AND step >= ? AND step < ? ORDER BY step, line',
   ).all(runId, minStep ?? Number.MIN_SAFE_INTEGER, maxStep ?? Number.MAX_SAFE_INTEGER)
   return rows.map((r) => r.data)
+}
+
+/**
+ * `historyRows` down-sampled to `samples` rows without reading the others: line numbers come
+ * from the (run_id, step, line) index, and only the chosen lines' text is read.
+ */
+export function sampledHistoryRows(
+  db: Db,
+  runId: number,
+  minStep: number | null,
+  maxStep: number | null,
+  samples: number,
+): string[] {
+  const lines = sql<{ line: number }>(
+    db,
+    'SELECT line FROM history WHERE run_id = ? AND step >= ? AND step < ? ORDER BY step, line',
+  )
+    .all(runId, minStep ?? Number.MIN_SAFE_INTEGER, maxStep ?? Number.MAX_SAFE_INTEGER)
+    .map((r) => r.line)
+  const chosen = downsample(lines, samples)
+  if (chosen.length === lines.length) return historyRows(db, runId, minStep, maxStep)
+  const data = new Map<number, string>()
+  for (let i = 0; i < chosen.length; i += 500) {
+    const batch = chosen.slice(i, i + 500)
+    const rows = sql<{ line: number; data: string }>(
+      db,
+      `SELECT line, data FROM history WHERE run_id = ? AND line IN (${batch.map(() => '?').join(', ')})`,
+    ).all(runId, ...batch)
+    for (const row of rows) data.set(row.line, row.data)
+  }
+  return chosen.map((line) => data.get(line) as string)
 }
 
 export function eventRows(db: Db, runId: number): string[] {

@@ -1,5 +1,5 @@
 import { countFiles, listFiles } from '../../store/files.js'
-import { eventRows, historyRows, historyTail, logLines } from '../../store/lines.js'
+import { eventRows, historyTail, logLines, sampledHistoryRows } from '../../store/lines.js'
 import { canWrite } from '../../store/projects.js'
 import type { ProjectRow, RunRow } from '../../store/rows.js'
 import { findSweep } from '../../store/sweeps.js'
@@ -158,13 +158,13 @@ export class RunNode {
 
   /** Raw history lines (extended JSON strings), `minStep <= _step < maxStep`, down-sampled. */
   history(args: { samples?: number | null; minStep?: unknown; maxStep?: unknown }): string[] {
-    const rows = historyRows(
+    return sampledHistoryRows(
       this.ctx.db,
       this.row.id,
       step(args.minStep, 'minStep'),
       step(args.maxStep, 'maxStep'),
+      args.samples ?? DEFAULT_SAMPLES,
     )
-    return downsample(rows, args.samples ?? DEFAULT_SAMPLES)
   }
   sampledHistory(args: { specs: readonly unknown[] }): Record<string, unknown>[][] {
     return args.specs.map((spec) => sampledHistory(this.ctx.db, this.row.id, spec))
