@@ -121,6 +121,12 @@ describe('users and permissions', () => {
     expect(bad.errors?.[0]?.message).toMatch(/invalid access/)
   })
 
+  it('refuses to give one key to two users', () => {
+    expect(() => srv.createUser({ username: 'carol', apiKey: bob.apiKey })).toThrow(
+      /already belongs to user bob/,
+    )
+  })
+
   it('keeps one key per user working after adding another', async () => {
     const second = srv.createUser({ username: 'bob', apiKey: 'local-bobsecondkeybobsecondkeybobsecondkey00' })
     expect(second.entity).toBe('bob')

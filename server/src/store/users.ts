@@ -90,6 +90,9 @@ export function ensureUser(db: Db, user: NewUser): UserRow {
       sql(db, 'INSERT INTO members (entity_id, user_id) VALUES (?, ?)').run(entity.id, id)
       row = findUserById(db, id) as UserRow
     }
+    const owner = findUserByKey(db, user.apiKey)
+    if (owner && owner.id !== row.id)
+      throw new Error(`that API key already belongs to user ${owner.username}`)
     sql(db, 'INSERT OR IGNORE INTO api_keys (key_hash, user_id, created_at) VALUES (?, ?, ?)').run(
       hashKey(user.apiKey),
       row.id,
