@@ -133,6 +133,8 @@ describe('filters (Mongo semantics, evaluated in SQLite)', () => {
     ['config nested value', { 'config.model.depth': { $gt: 3 } }, ['r2']],
     ['config nested via .value', { 'config.model.value.depth': 3 }, ['r1']],
     ['config $regex', { 'config.model.name': { $regex: '^res' } }, ['r1']],
+    ['$regex never matches objects', { 'config.model': { $regex: 'depth' } }, []],
+    ['$regex never matches numbers', { 'config.lr': { $regex: '1' } }, []],
     ['config boolean', { 'config.use_amp': true }, ['r1']],
     ['config boolean false', { 'config.use_amp': false }, ['r2']],
     ['number never equals a boolean', { 'config.use_amp': 1 }, []],

@@ -155,7 +155,10 @@ export function compileCondition(
     case '$exists':
       return frag(`${op.type ?? op.value} IS ${value ? 'NOT NULL' : 'NULL'}`)
     case '$regex':
-      return frag(`regexp(?, ?, ${op.value})`, value, options)
+      // Objects and arrays come back from json_extract as JSON text; only strings may match.
+      return op.type
+        ? frag(`regexp(?, ?, ${op.value}) AND ${op.type} = 'text'`, value, options)
+        : frag(`regexp(?, ?, ${op.value})`, value, options)
     default:
       return range(op, field, name, value, where)
   }
