@@ -2,8 +2,8 @@ import { FieldPathNode } from '../dsl/nodes/field-path-node.js'
 
 /**
  * How W&B's server sees a Run field, which decides what can be pushed down:
- * - `identity`: always-present strings (`id`, `name`, `state`)
- * - `nullable`: strings that may be null (`group`, `jobType`, `sweepName`, `user.username`)
+ * - `identity`: always-present strings from fixed vocabularies (`id`, `state`)
+ * - `nullable`: strings that may be null on the server (`name`, `group`, `jobType`, `sweepName`, `user.username`)
  * - `tags`: the string array
  * - `date`: `createdAt`, `heartbeatAt` (Dates on the Run, ISO strings on the server)
  * - `json`: keys of `config` and `summary`
@@ -20,11 +20,12 @@ export interface ServerField {
   readonly fieldClass: FieldClass
   readonly serverPath: string | null
   readonly reason: string | null
+  /** Where the Run value comes from when `serverPath` is null on the server (`name` → the id). */
+  readonly fallbackPath?: string
 }
 
 const TOP: Readonly<Record<string, readonly [FieldClass, string]>> = {
   id: ['identity', 'name'],
-  name: ['identity', 'display_name'],
   state: ['identity', 'state'],
   group: ['nullable', 'group'],
   jobType: ['nullable', 'jobType'],
@@ -55,6 +56,8 @@ const client = (reason: string): ServerField => ({ fieldClass: 'client', serverP
 export function serverField(path: FieldPathNode): ServerField {
   const [root = '', key, ...rest] = path.segments
   const top = TOP[root]
+  if (root === 'name' && key === undefined)
+    return { fieldClass: 'nullable', serverPath: 'display_name', reason: null, fallbackPath: 'name' }
   if (top && key === undefined) return { fieldClass: top[0], serverPath: top[1], reason: null }
   if (root === 'user' && key === 'username' && rest.length === 0)
     return { fieldClass: 'nullable', serverPath: 'username', reason: null }

@@ -18,7 +18,11 @@ const families: Record<string, Record<string, Case>> = {
   'equality (field mapping)': {
     state: { filter: { state: 'finished' }, server: { state: 'finished' }, residual: null },
     'id -> name': { filter: { id: 'a1b2' }, server: { name: 'a1b2' }, residual: null },
-    'name -> display_name': { filter: { name: 'exp-1' }, server: { display_name: 'exp-1' }, residual: null },
+    'name -> display_name, or the id it falls back to': {
+      filter: { name: 'exp-1' },
+      server: { $or: [{ display_name: 'exp-1' }, { name: 'exp-1' }] },
+      residual: { name: { $eq: 'exp-1' } },
+    },
     group: { filter: { group: 'g' }, server: { group: 'g' }, residual: null },
     jobType: { filter: { jobType: 'train' }, server: { jobType: 'train' }, residual: null },
     'sweepName -> sweep': { filter: { sweepName: 'sw1' }, server: { sweep: 'sw1' }, residual: null },
@@ -86,6 +90,11 @@ const families: Record<string, Record<string, Case>> = {
       filter: { state: { $nin: ['crashed', 'failed'] } },
       server: { state: { $nin: ['crashed', 'failed'] } },
       residual: null,
+    },
+    'name $ne (display_name may be null)': {
+      filter: { name: { $ne: 'x' } },
+      server: {},
+      residual: { name: { $ne: 'x' } },
     },
     'group $ne (nullable)': {
       filter: { group: { $ne: 'g' } },
@@ -194,7 +203,7 @@ const families: Record<string, Record<string, Case>> = {
   'regex ($regex)': {
     'unanchored: RE2 pre-filter + re-check': {
       filter: { name: /exp-\d+/ },
-      server: { display_name: { $regex: 'exp-\\d+' } },
+      server: { $or: [{ display_name: { $regex: 'exp-\\d+' } }, { name: { $regex: 'exp-\\d+' } }] },
       residual: { name: { $regex: /exp-\d+/ } },
     },
     'anchored ^': { filter: { name: /^exp/ }, server: {}, residual: { name: { $regex: /^exp/ } } },
@@ -222,9 +231,9 @@ const families: Record<string, Record<string, Case>> = {
     },
     '\\s differs in RE2': { filter: { name: /a\sb/ }, server: {}, residual: { name: { $regex: /a\sb/ } } },
     'anchor inside a class is fine': {
-      filter: { name: /[^a]b/ },
-      server: { display_name: { $regex: '[^a]b' } },
-      residual: { name: { $regex: /[^a]b/ } },
+      filter: { group: /[^a]b/ },
+      server: { group: { $regex: '[^a]b' } },
+      residual: { group: { $regex: /[^a]b/ } },
     },
   },
   'array ($size $all $elemMatch)': {

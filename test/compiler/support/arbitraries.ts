@@ -49,7 +49,7 @@ export const runArb = (secondsOnly: boolean): fc.Arbitrary<Run> =>
   fc
     .record({
       id: fc.constantFrom('a1', 'b2', 'exp-1', 'x.y'),
-      name: string,
+      name: fc.oneof(string, fc.constantFrom('a1', 'exp-1')),
       state: fc.constantFrom('finished', 'running', 'crashed', 'failed'),
       tags: fc.subarray(['a', 'b', 'baseline', 'eval']),
       group: maybe(string),

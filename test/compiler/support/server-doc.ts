@@ -14,7 +14,8 @@ const formatDate = (date: Date, format: DateFormat) =>
 export function toServerDoc(run: Run, format: DateFormat = 'iso'): Record<string, unknown> {
   return {
     name: run.id,
-    display_name: run.name,
+    // The codec shows the id when display_name is null; model that case as the server sees it.
+    display_name: run.name === run.id ? null : run.name,
     state: run.state,
     tags: [...run.tags],
     group: run.group,
