@@ -6,7 +6,7 @@
  * Run: `npx tsx examples/filters-cookbook.ts`.
  */
 import assert from 'node:assert/strict'
-import { makeRun } from '../src/index.js'
+import { makeRun } from '../src/testing/make-run.js'
 import { openExample } from './support/open-example.js'
 
 const { api, project, close } = await openExample()
@@ -17,31 +17,34 @@ try {
     'by tag': runs.where({ tags: { $in: ['baseline', 'best'] } }),
     'config range': runs.where({ 'config.lr': { $gte: 1e-3, $lt: 1e-2 } }),
     'nested config': runs.where({ 'config.arch.hidden': 256 }),
-    'summary below a bound': runs.where({ 'summary.val.loss': { $lt: 0.5 } }),
+    'summary below a bound': runs.where({ 'summary.val_loss': { $lt: 0.5 } }),
     'name regex': runs.where({ name: { $regex: '^(brisk|calm)-' } }),
     'or of two': runs.where({ $or: [{ 'config.optimizer': 'sgd' }, { 'config.batch_size': { $gt: 64 } }] }),
-    'field helpers': runs.where((f) => f.and(f.config('model').eq('cnn'), f.summary('val.loss').lt(1))),
+    'field helpers': runs.where((f) => f.and(f.config('model').eq('cnn'), f.summary('val_loss').lt(1))),
   }
   for (const [title, query] of Object.entries(recipes)) {
     const compiled = query.compile()
     const count = (await query.toArray()).length
     console.log(`${title}: ${count} runs`)
     console.log(`  server:   ${compiled.variables.filters}`)
-    console.log(`  residual: ${compiled.residual === null ? '(none)' : JSON.stringify(compiled.residual)}`)
+    const residual = JSON.stringify(compiled.residual, (_key, v: unknown) =>
+      v instanceof RegExp ? String(v) : v,
+    )
+    console.log(`  residual: ${compiled.residual === null ? '(none)' : residual}`)
   }
 
   // Offline: the same filter, checked on runs made by hand (no server, no network).
-  const cheapAndGood = runs.where({ 'config.batch_size': { $lte: 64 }, 'summary.val.loss': { $lt: 0.3 } })
+  const cheapAndGood = runs.where({ 'config.batch_size': { $lte: 64 }, 'summary.val_loss': { $lt: 0.3 } })
   assert.equal(
-    cheapAndGood.matches(makeRun({ config: { batch_size: 32 }, summary: { val: { loss: 0.25 } } })),
+    cheapAndGood.matches(makeRun({ config: { batch_size: 32 }, summary: { val_loss: 0.25 } })),
     true,
   )
   assert.equal(
-    cheapAndGood.matches(makeRun({ config: { batch_size: 128 }, summary: { val: { loss: 0.25 } } })),
+    cheapAndGood.matches(makeRun({ config: { batch_size: 128 }, summary: { val_loss: 0.25 } })),
     false,
   )
   assert.equal(
-    cheapAndGood.matches(makeRun({ config: { batch_size: 32 }, summary: { val: { loss: NaN } } })),
+    cheapAndGood.matches(makeRun({ config: { batch_size: 32 }, summary: { val_loss: NaN } })),
     false,
   )
   console.log('offline matches() checks: ok')

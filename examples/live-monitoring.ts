@@ -6,8 +6,8 @@
  *
  * Run: `npx tsx examples/live-monitoring.ts`.
  */
-import { filter, takeUntil, timer } from 'rxjs'
-import type { HistoryRow } from '../src/index.js'
+import { takeUntil, timer } from 'rxjs'
+import { NotFoundError, type HistoryRow } from '../src/index.js'
 import { openExample } from './support/open-example.js'
 import { spawnLogger } from './support/spawn-logger.js'
 
@@ -24,16 +24,35 @@ try {
     ? `${project}/training-job`
     : (await api.runs(project).where({ state: 'running' }).first())?.path
   if (!path) throw new Error(`no running run in ${project} to watch`)
+  // The job needs a moment to create its run (wandb.init); until then it is a NotFoundError.
+  for (let found = false; !found;) {
+    found = await api
+      .run(path)
+      .get()
+      .then(
+        () => true,
+        (error: unknown) =>
+          error instanceof NotFoundError
+            ? new Promise((r) => setTimeout(() => r(false), 300))
+            : Promise.reject(error),
+      )
+  }
 
-  // The project view: every change to any run, until the job ends (or 60 s pass).
+  // The project view: runs appearing, changing state or disappearing, until the job ends.
+  const states = new Map<string, string>()
   const projectView = api
     .runs(project)
     .live({ intervalMs: 1000 })
-    .pipe(filter((e) => e.type !== 'snapshot'))
-    .subscribe(
-      (e) =>
-        e.type !== 'snapshot' && e.type !== 'changed' && console.log(`[project] run ${e.type}: ${e.run.id}`),
-    )
+    .subscribe({
+      next(e) {
+        for (const run of e.type === 'snapshot' ? e.runs : [e.run]) {
+          const state = e.type === 'removed' ? 'removed' : run.state
+          if (states.get(run.id) !== state) console.log(`[project] ${run.id}: ${state}`)
+          states.set(run.id, state)
+        }
+      },
+      error: (error: unknown) => console.error(`[project] ${String(error)}`),
+    })
 
   // The run view: new rows as they land, with a simple early-stopping rule on top.
   let best = Infinity
@@ -64,6 +83,7 @@ try {
         complete: resolve,
       }),
   )
+  await new Promise((resolve) => setTimeout(resolve, 1500)) // one more project poll sees the end
   projectView.unsubscribe()
   if (job) console.log(`logger exited with ${await job.exited}`)
 } finally {

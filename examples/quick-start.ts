@@ -16,13 +16,13 @@ try {
   const best = await api
     .runs(project)
     .where({ state: 'finished' })
-    .orderBy('+summary.val.loss')
+    .orderBy('+summary.val_loss')
     .limit(3)
     .toArray()
-  console.log(`\nbest finished runs of ${project} by summary.val.loss:`)
+  console.log(`\nbest finished runs of ${project} by summary.val_loss:`)
   for (const run of best)
     console.log(
-      `  ${run.id}  ${run.name.padEnd(20)}  lr=${String(run.config['lr'])}  val.loss=${String((run.summary['val'] as { loss?: unknown } | undefined)?.loss)}`,
+      `  ${run.id}  ${run.name.padEnd(20)}  lr=${String(run.config['lr'])}  val_loss=${String(run.summary['val_loss'])}`,
     )
 
   // 2. One run: plain, frozen data (config unwrapped, summary as logged).

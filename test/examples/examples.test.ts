@@ -9,7 +9,7 @@ describe('examples', () => {
     expect(code, stderr).toBe(0)
     expect(stdout).toContain('signed in as local')
     expect(stdout).toMatch(
-      /best finished runs of local\/mnist-classifier by summary\.val\.loss:\n( {2}\S+ .*\n){3}/,
+      /best finished runs of local\/mnist-classifier by summary\.val_loss:\n( {2}\S+ .*\n){3}/,
     )
     expect(stdout).toMatch(/history: \d+ sampled rows, \d+ rows in full/)
   }, 120_000)
@@ -20,7 +20,7 @@ describe('examples', () => {
     expect(stdout).toMatch(
       /finished runs: \d+ runs\n {2}server: {3}\{"state":"finished"\}\n {2}residual: \(none\)/,
     )
-    expect(stdout).toMatch(/summary below a bound: \d+ runs\n {2}server: .*summary_metrics\.val\.loss/)
+    expect(stdout).toMatch(/summary below a bound: \d+ runs\n {2}server: .*summary_metrics\.val_loss/)
     expect(stdout).toContain('offline matches() checks: ok')
     expect(stdout).toMatch(/rejected: Invalid filter at summary\.loss\.\$between/)
   }, 120_000)
@@ -30,6 +30,7 @@ describe('examples', () => {
     expect(code, stderr).toBe(0)
     expect(stdout).toMatch(/\[run\] step \d+: loss \d\.\d{4} \(best/)
     expect(stdout).toMatch(/\[run\] ended: finished; best loss/)
+    expect(stdout).toContain('[project] training-job: finished')
     expect(stdout).toContain('logger exited with 0')
   }, 120_000)
 
