@@ -46,6 +46,8 @@ const ENCODED_PATTERN = /"\\u0000wrx:(?:NaN|Inf|-Inf)"/g
  * @example stringifyExtended({ loss: NaN, best: -Infinity }) // '{"loss":NaN,"best":-Infinity}'
  */
 export function stringifyExtended(value: unknown): string {
+  // The replacer costs ~3x native speed; most values hold no non-finite number at all.
+  if (!hasNonFinite(value)) return JSON.stringify(value)
   let marked = false
   const text = JSON.stringify(value, (_key, v: unknown) => {
     if (typeof v !== 'number' || Number.isFinite(v)) return v
@@ -53,4 +55,16 @@ export function stringifyExtended(value: unknown): string {
     return Number.isNaN(v) ? MARKERS.NaN : v > 0 ? MARKERS.Infinity : MARKERS['-Infinity']
   })
   return marked ? text.replace(ENCODED_PATTERN, (m) => ENCODED.get(m) ?? m) : text
+}
+
+/** Whether a JSON-like value holds NaN or ±Infinity anywhere (a cheap walk, no strings built). */
+function hasNonFinite(value: unknown): boolean {
+  if (typeof value === 'number') return !Number.isFinite(value)
+  if (typeof value !== 'object' || value === null) return false
+  if (Array.isArray(value)) return value.some(hasNonFinite)
+  if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return true
+  for (const key in value) {
+    if (hasNonFinite((value as Record<string, unknown>)[key])) return true
+  }
+  return false
 }
