@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { Query } from 'mingo'
 import { describe, expect, it } from 'vitest'
 import { compileFilter } from '../../src/compiler/compile-filter.js'
-import { filterArb, runArb } from './support/arbitraries.js'
+import { filterArb, idNameFilterArb, runArb } from './support/arbitraries.js'
 import { toServerDoc, type DateFormat } from './support/server-doc.js'
 import { serverQuery, type ServerModel } from './support/server-stand-ins.js'
 
@@ -14,10 +14,10 @@ import { serverQuery, type ServerModel } from './support/server-stand-ins.js'
  * (SQL NULLs, case-insensitive regex), because W&B does not document which it follows.
  */
 describe('pushdown equivalence (property)', () => {
-  const check = (format: DateFormat, model: ServerModel) =>
+  const check = (format: DateFormat, model: ServerModel, filters = filterArb(format === 'wandb')) =>
     fc.assert(
       fc.property(
-        filterArb(format === 'wandb'),
+        filters,
         fc.array(runArb(format === 'wandb'), { minLength: 1, maxLength: 8 }),
         (filter, runs) => {
           const compiled = compileFilter(filter as never)
@@ -38,4 +38,8 @@ describe('pushdown equivalence (property)', () => {
   it('holds with a MongoDB-semantics server and full ISO dates', () => check('iso', 'mongo'))
   it("holds with a MongoDB-semantics server and W&B's second-precision dates", () => check('wandb', 'mongo'))
   it('holds with a SQL-NULL, case-insensitive-regex server', () => check('wandb', 'strict'))
+  it('holds for id/name filters when names fall back to ids', () => {
+    check('iso', 'mongo', idNameFilterArb)
+    check('iso', 'strict', idNameFilterArb)
+  })
 })

@@ -3,7 +3,19 @@ import type { Run } from '../../../src/codecs/run.js'
 import { makeRun } from '../../../src/testing/make-run.js'
 
 // Shared pools, so filters and runs hit the same values often enough for matches to happen.
-export const STRINGS = ['a', 'b', 'adam', 'sgd', 'exp-1', 'Exp-2', 'baseline', 'x.y', '', 'eval'] as const
+export const STRINGS = [
+  'a',
+  'a1',
+  'b',
+  'adam',
+  'sgd',
+  'exp-1',
+  'Exp-2',
+  'baseline',
+  'x.y',
+  '',
+  'eval',
+] as const
 export const NUMBERS = [0, -0, 1, -1, 0.1, 0.2, 0.5, 2, 3, 1e6] as const
 const BASE = Date.UTC(2024, 0, 1)
 export const DATE_OFFSETS = [0, 1, 500, 999, 1000, 1001, 1999, 2000, 60_000, -1, -1000, -1001] as const
@@ -23,6 +35,9 @@ export const REGEXES = [
 ] as const
 
 export const string = fc.constantFrom(...STRINGS)
+const IDS = ['a1', 'b2', 'exp-1', 'x.y'] as const
+// id and name share values often: a Run's name falls back to its id when W&B has no display name.
+const idLike = fc.oneof(fc.constantFrom(...IDS), string)
 export const number = fc.oneof(fc.constantFrom(...NUMBERS), fc.integer({ min: -5, max: 5 }))
 export const date = (secondsOnly: boolean) =>
   fc
@@ -48,8 +63,8 @@ const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: null })
 export const runArb = (secondsOnly: boolean): fc.Arbitrary<Run> =>
   fc
     .record({
-      id: fc.constantFrom('a1', 'b2', 'exp-1', 'x.y'),
-      name: fc.oneof(string, fc.constantFrom('a1', 'exp-1')),
+      id: fc.constantFrom(...IDS),
+      name: idLike,
       state: fc.constantFrom('finished', 'running', 'crashed', 'failed'),
       tags: fc.subarray(['a', 'b', 'baseline', 'eval']),
       group: maybe(string),
@@ -72,16 +87,7 @@ export const runArb = (secondsOnly: boolean): fc.Arbitrary<Run> =>
 
 type Clause = Record<string, unknown>
 
-const STRING_PATHS = [
-  'id',
-  'name',
-  'state',
-  'group',
-  'jobType',
-  'sweepName',
-  'user.username',
-  'notes',
-] as const
+const STRING_PATHS = ['state', 'group', 'jobType', 'sweepName', 'user.username', 'notes'] as const
 const JSON_PATHS = [
   'config.lr',
   'config.opt',
@@ -135,6 +141,7 @@ export const clauseArb = (secondsOnly: boolean): fc.Arbitrary<Clause> =>
   fc
     .oneof(
       fc.tuple(fc.constantFrom(...STRING_PATHS), conditionArb(fc.oneof(string, fc.constant(null)), string)),
+      fc.tuple(fc.constantFrom('id', 'name'), conditionArb(fc.oneof(idLike, fc.constant(null)), idLike)),
       fc.tuple(fc.constant('tags'), conditionArb(fc.oneof(string, fc.constant(null)), string)),
       fc.tuple(
         fc.constant('tags'),
@@ -170,3 +177,11 @@ export const filterArb = (secondsOnly: boolean): fc.Arbitrary<Clause> => {
   }))
   return filter
 }
+
+/** Filters over `id` and `name` only, with values shared with run ids (the display-name fallback). */
+export const idNameFilterArb: fc.Arbitrary<Clause> = fc
+  .array(fc.tuple(fc.constantFrom('id', 'name'), conditionArb(fc.oneof(idLike, fc.constant(null)), idLike)), {
+    minLength: 1,
+    maxLength: 2,
+  })
+  .map((pairs) => ({ $and: pairs.map(([path, condition]) => ({ [path]: condition })) }))
