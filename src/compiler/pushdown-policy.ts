@@ -10,8 +10,8 @@ const NUMERIC_RANGE =
   "numeric comparison: pushed as a pre-filter and re-checked (the server's ordering across value types may differ)"
 const DATE_RANGE =
   'Date comparison: pushed widened by a second (the server compares ISO strings) and re-checked exactly'
-const NAME_FALLBACK =
-  "name: W&B's display_name may be null (the Run then shows the id), so display_name or the id is pushed and re-checked"
+const FALLBACK =
+  'the Run fills this field from another column when the server has none (name from the id, heartbeatAt from createdAt), so both are pushed and re-checked'
 const REGEX_SUPERSET =
   "regex: pushed as an RE2 pre-filter and re-checked (the server's collation may be case-insensitive)"
 
@@ -47,11 +47,11 @@ export function pushPredicate(node: PredicateNode): Pushdown {
   if (field.serverPath === null) return Pushdown.client(field.reason ?? 'not addressable on the server')
   const pushed = pushAt(field.fieldClass, field.serverPath, node)
   if (!field.fallbackPath || !pushed.server) return pushed
-  // The Run value is `display_name ?? name`: either column may hold it, so OR both (a superset).
+  // The Run value is `display_name ?? name` (or `heartbeatAt ?? createdAt`): OR both columns, a superset.
   const fallback = pushAt(field.fieldClass, field.fallbackPath, node)
   return fallback.server
-    ? Pushdown.superset({ $or: [pushed.server, fallback.server] }, NAME_FALLBACK)
-    : Pushdown.client(fallback.reason ?? NAME_FALLBACK)
+    ? Pushdown.superset({ $or: [pushed.server, fallback.server] }, FALLBACK)
+    : Pushdown.client(fallback.reason ?? FALLBACK)
 }
 
 function pushAt(fieldClass: FieldClass, at: string, node: PredicateNode): Pushdown {

@@ -20,7 +20,7 @@ export interface ServerField {
   readonly fieldClass: FieldClass
   readonly serverPath: string | null
   readonly reason: string | null
-  /** Where the Run value comes from when `serverPath` is null on the server (`name` → the id). */
+  /** Where the Run value comes from when `serverPath` is null on the server (`name` → the id, `heartbeatAt` → `createdAt`). */
   readonly fallbackPath?: string
 }
 
@@ -56,8 +56,11 @@ const client = (reason: string): ServerField => ({ fieldClass: 'client', serverP
 export function serverField(path: FieldPathNode): ServerField {
   const [root = '', key, ...rest] = path.segments
   const top = TOP[root]
+  // The codec fills these from another column when the server's is null: push both (a superset).
   if (root === 'name' && key === undefined)
     return { fieldClass: 'nullable', serverPath: 'display_name', reason: null, fallbackPath: 'name' }
+  if (root === 'heartbeatAt' && key === undefined)
+    return { fieldClass: 'date', serverPath: 'heartbeatAt', reason: null, fallbackPath: 'createdAt' }
   if (top && key === undefined) return { fieldClass: top[0], serverPath: top[1], reason: null }
   if (root === 'user' && key === 'username' && rest.length === 0)
     return { fieldClass: 'nullable', serverPath: 'username', reason: null }

@@ -162,9 +162,14 @@ const families: Record<string, Record<string, Case>> = {
       server: { createdAt: { $gt: '2024-05-01T09:59:59Z' } },
       residual: { createdAt: { $gt: D } },
     },
-    'heartbeatAt $lte: widened': {
+    'heartbeatAt $lte: widened, or createdAt it falls back to': {
       filter: { heartbeatAt: { $lte: D } },
-      server: { heartbeatAt: { $lt: '2024-05-01T10:00:02Z' } },
+      server: {
+        $or: [
+          { heartbeatAt: { $lt: '2024-05-01T10:00:02Z' } },
+          { createdAt: { $lt: '2024-05-01T10:00:02Z' } },
+        ],
+      },
       residual: { heartbeatAt: { $lte: D } },
     },
     'createdAt equality: a window': {

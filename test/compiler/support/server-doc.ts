@@ -23,7 +23,9 @@ export function toServerDoc(run: Run, format: DateFormat = 'iso'): Record<string
     sweep: run.sweepName,
     username: run.user?.username ?? null,
     createdAt: formatDate(run.createdAt, format),
-    heartbeatAt: formatDate(run.heartbeatAt, format),
+    // The codec uses createdAt when heartbeatAt is null; model that case as the server sees it.
+    heartbeatAt:
+      run.heartbeatAt.getTime() === run.createdAt.getTime() ? null : formatDate(run.heartbeatAt, format),
     config: Object.fromEntries(Object.entries(run.config).map(([k, v]) => [k, { value: v, desc: null }])),
     summary_metrics: run.summary,
   }
