@@ -11,8 +11,8 @@ import { RUN_COUNT_DOCUMENT, runsQueryDocument } from './runs-query-document.js'
  */
 export const DEFAULT_PER_PAGE = 50
 
-/** Run fields the light fragment leaves empty. */
-const HEAVY_ROOTS = new Set(['config', 'summary', 'systemMetrics'])
+/** Run fields the light fragment leaves empty (`lastHistoryStep` comes from `historyKeys`). */
+const HEAVY_ROOTS = new Set(['config', 'summary', 'systemMetrics', 'lastHistoryStep'])
 
 function rootsOf(node: FilterNode | null): string[] {
   if (!node) return []
@@ -47,7 +47,7 @@ export function compileRunsQuery(node: RunsQueryNode): CompiledRunsQuery {
   if (lazy && clientRoots.some((root) => HEAVY_ROOTS.has(root))) {
     lazy = false
     notes.push(
-      'lazy() overridden: the client reads config, summary or systemMetrics, which the light fragment leaves empty',
+      'lazy() overridden: the client reads config, summary, systemMetrics or lastHistoryStep, which the light fragment leaves empty',
     )
   }
   const bounded = node.limit !== null && filter.residual === null && clientSort === null
