@@ -57,7 +57,12 @@ ${FULL_RUN_FRAGMENT}`)
     expect(compiled.lazy).toBe(false)
     expect(compiled.document).toContain('...RunFields')
     expect(q.lazy().where({ state: 'finished', name: /^a/ }).compile().lazy).toBe(true)
-    expect(q.lazy().where({ lastHistoryStep: { $gt: 100 } }).compile().lazy).toBe(false)
+    expect(
+      q
+        .lazy()
+        .where({ lastHistoryStep: { $gt: 100 } })
+        .compile().lazy,
+    ).toBe(false)
   })
 
   it('testResidual is the client part only; matches is the whole filter', () => {
