@@ -108,6 +108,10 @@ describe('the untyped default accepts any dotted path', () => {
     u.where((f) => f.summary('whatever').lt(1))
     u.where((f) => f.config('a.b.c').contains('x'))
     u.orderBy('-summary.whatever')
+    const fromCli: string = process.argv[2] ?? '+createdAt'
+    u.orderBy(fromCli)
+    // @ts-expect-error typed queries still want typed keys
+    q.orderBy(fromCli)
     // @ts-expect-error Run fields are still checked
     u.where({ foo: 1 })
     // @ts-expect-error and their value types

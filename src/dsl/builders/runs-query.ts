@@ -22,6 +22,8 @@ export type OrderKey<S extends RunSchema = AnyRunSchema> =
   | RunPath<S>
   | `${'+' | '-'}${RunPath<S>}`
   | { readonly field: RunPath<S> | readonly [string, ...string[]]; readonly direction?: 'asc' | 'desc' }
+  // Untyped queries also take keys known only at run time (CLI flags); they are validated on parse.
+  | (AnyRunSchema extends S ? string & {} : never)
 
 /**
  * What `where()` takes: an object-form filter, or a function of the field helpers.
