@@ -12,6 +12,30 @@ import { RateLimiter } from '../transport/rate-limiter.js'
 import { redactUrl } from '../transport/redact.js'
 import { TransportStats, type TransportStatsSnapshot } from '../transport/transport-stats.js'
 import { findApiKey } from './api-key.js'
+import type { ArtifactCollection, ArtifactType } from '../codecs/artifact-collection-codec.js'
+import type { Team } from '../codecs/team-codec.js'
+import type { UserDetails } from '../codecs/user-details-codec.js'
+import type { Artifact } from './artifact.js'
+import {
+  fetchArtifact,
+  listArtifactCollections,
+  listArtifactTypes,
+  listArtifactVersions,
+  type ArtifactVersionsOptions,
+  type FetchArtifactOptions,
+} from './artifacts.js'
+import { searchRegistries, type Registries, type RegistriesOptions } from './registries.js'
+import {
+  createServiceAccount,
+  createTeam,
+  fetchTeam,
+  inviteToTeam,
+  type CreateTeamOptions,
+  type Invite,
+  type InviteTarget,
+  type ServiceAccount,
+} from './teams.js'
+import { deleteApiKey, findUser, generateApiKey, searchUsers, type GeneratedApiKey } from './users.js'
 import type { ApiOptions } from './api-options.js'
 import { appUrlFor } from './app-url.js'
 import { createRun, type CreateRunOptions } from './create-run.js'
@@ -233,6 +257,180 @@ export class Api {
    */
   reports(projectPath: string, options: ReportsOptions = {}): PagedListing<Report> {
     return listReports(this.context, projectPath, options)
+  }
+
+  /**
+   * One user by username or email (instance admins only: `AuthError` 403 otherwise; a miss is
+   * `NotFoundError`). See {@link findUser}.
+   *
+   * @example
+   * ```ts
+   * const ada = await api.user('ada@example.com')
+   * ```
+   */
+  user(usernameOrEmail: string, options: { readonly signal?: AbortSignal } = {}): Promise<UserDetails> {
+    return findUser(this.context, usernameOrEmail, options)
+  }
+
+  /**
+   * Users matching a partial username or email (instance admins only). See {@link searchUsers}.
+   *
+   * @example
+   * ```ts
+   * const team = await api.users('@example.com')
+   * ```
+   */
+  users(query: string, options: { readonly signal?: AbortSignal } = {}): Promise<UserDetails[]> {
+    return searchUsers(this.context, query, options)
+  }
+
+  /**
+   * A new API key for you; `key` is shown only here. See {@link generateApiKey}.
+   *
+   * @example
+   * ```ts
+   * const { id, key } = await api.generateApiKey({ description: 'ci' })
+   * ```
+   */
+  generateApiKey(
+    options: { readonly description?: string; readonly signal?: AbortSignal } = {},
+  ): Promise<GeneratedApiKey> {
+    return generateApiKey(this.context, options)
+  }
+
+  /**
+   * Revokes an API key by id. See {@link deleteApiKey}.
+   *
+   * @example
+   * ```ts
+   * await api.deleteApiKey(id)
+   * ```
+   */
+  deleteApiKey(id: string, options: { readonly signal?: AbortSignal } = {}): Promise<void> {
+    return deleteApiKey(this.context, id, options)
+  }
+
+  /**
+   * A team with its members; `NotFoundError` when missing. See {@link fetchTeam}.
+   *
+   * @example
+   * ```ts
+   * const admins = (await api.team('vision')).members.filter((m) => m.admin)
+   * ```
+   */
+  team(name: string, options: { readonly signal?: AbortSignal } = {}): Promise<Team> {
+    return fetchTeam(this.context, name, options)
+  }
+
+  /**
+   * Creates a team (you are its admin unless `admin` names someone). See {@link createTeam}.
+   *
+   * @example
+   * ```ts
+   * await api.createTeam({ name: 'vision' })
+   * ```
+   */
+  createTeam(options: CreateTeamOptions): Promise<Team> {
+    return createTeam(this.context, options)
+  }
+
+  /**
+   * Invites someone to a team (team admins only). See {@link inviteToTeam}.
+   *
+   * @example
+   * ```ts
+   * await api.invite('vision', { email: 'grace@example.com' })
+   * ```
+   */
+  invite(
+    team: string,
+    target: InviteTarget,
+    options: { readonly signal?: AbortSignal } = {},
+  ): Promise<Invite> {
+    return inviteToTeam(this.context, team, target, options)
+  }
+
+  /**
+   * Creates a service account in a team (team admins only). See {@link createServiceAccount}.
+   *
+   * @example
+   * ```ts
+   * const bot = await api.createServiceAccount('vision', { description: 'nightly eval' })
+   * ```
+   */
+  createServiceAccount(
+    team: string,
+    options: { readonly description: string; readonly signal?: AbortSignal },
+  ): Promise<ServiceAccount> {
+    return createServiceAccount(this.context, team, options)
+  }
+
+  /**
+   * One artifact version: `'e/p/name:alias'`, `'p/name:v3'`, `'name'` (alias `latest`), or a
+   * registry path `'org/wandb-registry-model/name:alias'`. See {@link fetchArtifact}.
+   *
+   * @example
+   * ```ts
+   * const a = await api.artifact('team/mnist/digits:best')
+   * await a.download({ root: 'data' })
+   * ```
+   */
+  artifact(name: string, options: FetchArtifactOptions = {}): Promise<Artifact> {
+    return fetchArtifact(this.context, name, options)
+  }
+
+  /**
+   * The versions of a collection, newest first (Python `api.artifacts(type, name)`). See
+   * {@link listArtifactVersions}.
+   *
+   * @example
+   * ```ts
+   * for await (const v of api.artifactVersions('model', 'team/mnist/cnn')) console.log(v.version)
+   * ```
+   */
+  artifactVersions(
+    type: string,
+    name: string,
+    options: ArtifactVersionsOptions = {},
+  ): PagedListing<Artifact> {
+    return listArtifactVersions(this.context, type, name, options)
+  }
+
+  /**
+   * The collections of one artifact type in a project. See {@link listArtifactCollections}.
+   *
+   * @example
+   * ```ts
+   * const models = await api.artifactCollections('team/mnist', 'model').toArray()
+   * ```
+   */
+  artifactCollections(projectPath: string, type: string): PagedListing<ArtifactCollection> {
+    return listArtifactCollections(this.context, projectPath, type)
+  }
+
+  /**
+   * The artifact types of a project. See {@link listArtifactTypes}.
+   *
+   * @example
+   * ```ts
+   * const types = (await api.artifactTypes('team/mnist').toArray()).map((t) => t.name)
+   * ```
+   */
+  artifactTypes(projectPath: string): PagedListing<ArtifactType> {
+    return listArtifactTypes(this.context, projectPath)
+  }
+
+  /**
+   * Searches an organization's registries, then their collections and versions, with Mongo
+   * filters. See {@link searchRegistries}.
+   *
+   * @example
+   * ```ts
+   * const best = await api.registries({ filter: { name: 'model' } }).versions({ filter: { alias: 'best' } }).toArray()
+   * ```
+   */
+  registries(options: RegistriesOptions = {}): Registries {
+    return searchRegistries(this.context, options)
   }
 
   /** Forgets cached runs and the cached viewer, like Python's `api.flush()`. */

@@ -25,6 +25,9 @@ import {
 } from './run-writes.js'
 import { SummaryHandle } from './summary-handle.js'
 import { uploadRunFile, type UploadRunFileOptions, type UploadSource } from './upload-run-file.js'
+import type { Artifact } from './artifact.js'
+import { listRunArtifacts } from './artifacts.js'
+import type { PagedListing } from './paged-listing.js'
 
 /**
  * Operations on one run, by path. Creating a handle does no I/O; `get()` fetches the run, and
@@ -242,5 +245,29 @@ export class RunHandle {
    */
   logs(options: RunLogsOptions = {}): Observable<LogLine> {
     return runLogs(this.#context, this.#path, options)
+  }
+
+  /**
+   * The artifacts this run logged (Python `run.logged_artifacts()`), oldest first.
+   *
+   * @example
+   * ```ts
+   * const models = await api.run('team/mnist/1a2b3c').loggedArtifacts().toArray()
+   * ```
+   */
+  loggedArtifacts(): PagedListing<Artifact> {
+    return listRunArtifacts(this.#context, this.#path, 'outputs')
+  }
+
+  /**
+   * The artifacts this run used as inputs (Python `run.used_artifacts()`).
+   *
+   * @example
+   * ```ts
+   * for await (const a of api.run('team/mnist/1a2b3c').usedArtifacts()) console.log(a.qualifiedName)
+   * ```
+   */
+  usedArtifacts(): PagedListing<Artifact> {
+    return listRunArtifacts(this.#context, this.#path, 'inputs')
   }
 }

@@ -64,8 +64,13 @@ export const teamQueryFields: Record<string, Resolver> = {
   },
 }
 
-/** `User` fields: `accountType`, `organizations`, and `apiKeys` (masked; a new key in full once). */
+/** `User` fields: `email`, `accountType`, `organizations`, and `apiKeys` (masked; a new key in full once). */
 export const teamUserFields: Record<string, Resolver> = {
+  /** Yourself, or anyone for instance admins (they search users by email). */
+  email: (user, _args, ctx) => {
+    const row = userRowOf(ctx, user)
+    return mayManage(ctx, row) ? row!.email : null
+  },
   accountType: (user, _args, ctx) => {
     const row = userRowOf(ctx, user)
     return row ? accountTypeOf(ctx.db, row.id) : null

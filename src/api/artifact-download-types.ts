@@ -1,0 +1,56 @@
+/** Options of `artifact.download()` (Python `artifact.download(root)`). */
+export interface DownloadArtifactOptions {
+  /** Target directory. Default `./artifacts/<name>:<version>` (`-` for `:` on Windows), as in Python. */
+  readonly root?: string
+  /** Files downloaded at once. Default 8. */
+  readonly concurrency?: number
+  /** Attempts per file when a transfer breaks off mid-body (restarts the file). Default 3. */
+  readonly attempts?: number
+  readonly signal?: AbortSignal
+  /** Called after each file is in place or found already present. */
+  readonly onFile?: (event: {
+    readonly path: string
+    readonly skipped: boolean
+    readonly bytes: number
+  }) => void
+}
+
+/** What `artifact.download()` did. */
+export interface DownloadedArtifact {
+  /** Absolute path of the root directory. */
+  readonly root: string
+  /** Files fetched in this call. */
+  readonly downloaded: readonly string[]
+  /** Files already present with the right digest (a resumed download skips them). */
+  readonly skipped: readonly string[]
+  /** Reference entries (`s3://…`) that were not fetched: their bytes live outside W&B. */
+  readonly references: readonly string[]
+  /** Bytes written in this call. */
+  readonly bytes: number
+}
+
+/** A file whose local content differs from the manifest. */
+export interface DifferingFile {
+  readonly path: string
+  /** Base64 MD5 from the manifest. */
+  readonly expected: string
+  /** Base64 MD5 of the local file. */
+  readonly actual: string
+}
+
+/**
+ * What `artifact.verify(root)` found, file by file: `ok` only when nothing differs, nothing is
+ * missing, nothing extra is present and the manifest hashes to the artifact's digest.
+ */
+export interface ArtifactVerification {
+  readonly ok: boolean
+  readonly root: string
+  /** Manifest files present locally with other content. */
+  readonly differing: readonly DifferingFile[]
+  /** Manifest files absent locally. */
+  readonly missing: readonly string[]
+  /** Local files the manifest does not list (paths relative to the root, `/`-separated). */
+  readonly extra: readonly string[]
+  /** The artifact digest from the server and the one the manifest hashes to. */
+  readonly digest: { readonly expected: string; readonly actual: string }
+}

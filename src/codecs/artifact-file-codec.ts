@@ -1,0 +1,80 @@
+import * as t from 'io-ts'
+import { DateFromIsoString } from './date-from-iso-string.js'
+import { Int64 } from './int64.js'
+import { nullable } from './nullable.js'
+import { PageInfo } from './page-info-codec.js'
+
+/** `FileFragment` of artifact files (PROTOCOL.md §8): `name` is the path inside the artifact. */
+export const ARTIFACT_FILE_FIELDS =
+  'id name: displayName url sizeBytes storagePath mimetype updatedAt digest md5 directUrl'
+
+export const ArtifactFileNode = t.intersection([
+  t.type({ id: t.string, name: t.string }),
+  t.partial({
+    url: nullable(t.string),
+    directUrl: nullable(t.string),
+    sizeBytes: nullable(Int64),
+    storagePath: nullable(t.string),
+    mimetype: nullable(t.string),
+    updatedAt: nullable(DateFromIsoString),
+    digest: nullable(t.string),
+    md5: nullable(t.string),
+  }),
+])
+export type ArtifactFileNode = t.TypeOf<typeof ArtifactFileNode>
+
+/**
+ * A file of an artifact version: plain, frozen data. Its bytes are at `directUrl`, a signed
+ * URL that is fetched without the API key.
+ *
+ * @example
+ * ```ts
+ * const f: ArtifactFile = { name: 'images/0.png', sizeBytes: 4120, md5: 'rL0Y20zC+Fzt72VPzMSk2A==', … }
+ * ```
+ */
+export interface ArtifactFile {
+  readonly id: string
+  /** Path inside the artifact (`images/0.png`). */
+  readonly name: string
+  readonly url: string | null
+  readonly directUrl: string | null
+  readonly sizeBytes: number
+  readonly storagePath: string | null
+  readonly mimetype: string | null
+  readonly updatedAt: Date | null
+  /** Base64 MD5 of the content. */
+  readonly md5: string | null
+}
+
+export const toArtifactFile = (node: ArtifactFileNode): ArtifactFile =>
+  Object.freeze({
+    id: node.id,
+    name: node.name,
+    url: node.url ?? null,
+    directUrl: node.directUrl ?? null,
+    sizeBytes: node.sizeBytes ?? 0,
+    storagePath: node.storagePath ?? null,
+    mimetype: node.mimetype ?? null,
+    updatedAt: node.updatedAt ?? null,
+    md5: node.md5 ?? node.digest ?? null,
+  })
+
+/** One page of `artifactCollection(name) { artifactMembership(aliasName) { files } }`. */
+export const ArtifactFilesResponse = t.type({
+  project: nullable(
+    t.type({
+      artifactCollection: nullable(
+        t.type({
+          artifactMembership: nullable(
+            t.type({
+              files: t.type({
+                edges: t.array(t.type({ node: nullable(ArtifactFileNode) })),
+                pageInfo: PageInfo,
+              }),
+            }),
+          ),
+        }),
+      ),
+    }),
+  ),
+})

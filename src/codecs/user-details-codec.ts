@@ -1,0 +1,92 @@
+import * as t from 'io-ts'
+import { DateFromIsoString } from './date-from-iso-string.js'
+import { JsonRecord } from './json-record.js'
+import { nullable } from './nullable.js'
+
+/** `UserFragment` (PROTOCOL.md §8, `api/fragments.graphql`). */
+export const USER_DETAILS_FIELDS = `id name username email admin flags entity deletedAt accountType
+  apiKeys { edges { node { id name description } } } teams { edges { node { name } } }`
+
+export const UserDetailsNode = t.intersection([
+  t.type({ id: t.string }),
+  t.partial({
+    name: nullable(t.string),
+    username: nullable(t.string),
+    email: nullable(t.string),
+    admin: nullable(t.boolean),
+    flags: JsonRecord,
+    entity: nullable(t.string),
+    deletedAt: nullable(DateFromIsoString),
+    accountType: nullable(t.string),
+    apiKeys: nullable(
+      t.type({
+        edges: t.array(
+          t.type({
+            node: nullable(t.type({ id: t.string, name: t.string, description: nullable(t.string) })),
+          }),
+        ),
+      }),
+    ),
+    teams: nullable(t.type({ edges: t.array(t.type({ node: nullable(t.type({ name: t.string })) })) })),
+  }),
+])
+export type UserDetailsNode = t.TypeOf<typeof UserDetailsNode>
+
+/** An API key as listed: `name` is the key itself only in the response that created it. */
+export interface ApiKeyInfo {
+  readonly id: string
+  /** W&B lists keys by name; this server masks stored keys (`local-abcd…`). */
+  readonly name: string
+  readonly description: string | null
+}
+
+/**
+ * A W&B user as `api.user()` / `api.users()` return it (Python `User`): plain, frozen data.
+ *
+ * @example
+ * ```ts
+ * const u: UserDetails = await api.user('ada@example.com')
+ * u.teams // ['vision', 'nlp']
+ * ```
+ */
+export interface UserDetails {
+  readonly id: string
+  readonly name: string | null
+  readonly username: string | null
+  readonly email: string | null
+  readonly admin: boolean
+  /** The default (personal) entity. */
+  readonly entity: string | null
+  readonly flags: Readonly<Record<string, unknown>>
+  readonly deletedAt: Date | null
+  /** `USER`, or `SERVICE` for service accounts. */
+  readonly accountType: string | null
+  readonly apiKeys: readonly ApiKeyInfo[]
+  readonly teams: readonly string[]
+}
+
+export const toUserDetails = (node: UserDetailsNode): UserDetails =>
+  Object.freeze({
+    id: node.id,
+    name: node.name ?? null,
+    username: node.username ?? null,
+    email: node.email ?? null,
+    admin: node.admin ?? false,
+    entity: node.entity ?? null,
+    flags: Object.freeze({ ...(node.flags ?? {}) }),
+    deletedAt: node.deletedAt ?? null,
+    accountType: node.accountType ?? null,
+    apiKeys: Object.freeze(
+      (node.apiKeys?.edges ?? []).flatMap((e) =>
+        e.node
+          ? [Object.freeze({ id: e.node.id, name: e.node.name, description: e.node.description ?? null })]
+          : [],
+      ),
+    ),
+    teams: Object.freeze((node.teams?.edges ?? []).flatMap((e) => (e.node ? [e.node.name] : []))),
+  })
+
+/** `users(query)` edges. */
+export const UsersResponse = t.type({
+  users: nullable(t.type({ edges: t.array(t.type({ node: nullable(UserDetailsNode) })) })),
+})
