@@ -21,6 +21,24 @@ export { parseRunPath, parseProjectPath, type RunPath, type ProjectPath } from '
 export { appUrlFor } from './api/app-url.js'
 export { defaultApi, run, runs } from './api/default-api.js'
 
+// Writes, files, sweeps, projects, reports
+export type { Sweep, BestRunOptions } from './api/sweep.js'
+export type { SweepMetric } from './codecs/sweep-config.js'
+export { parseSweepConfig, sweepMetric } from './codecs/sweep-config.js'
+export type { Project } from './api/project.js'
+export type { CreateProjectOptions } from './api/projects.js'
+export { reportUrl, type Report, type ReportUser } from './api/report.js'
+export type { ReportsOptions } from './api/list-reports.js'
+export type { PagedListing } from './api/paged-listing.js'
+export { SummaryHandle } from './api/summary-handle.js'
+export type { RunUpdate, RunUpdateOptions } from './api/run-writes.js'
+export type { CreateRunOptions } from './api/create-run.js'
+export type { UploadSource, UploadRunFileOptions } from './api/upload-run-file.js'
+export type { RunLogsOptions } from './api/run-logs.js'
+export type { LogLine } from './codecs/log-line-codec.js'
+export { fileBlob } from './api/file-blob.js'
+export { fileStream } from './api/file-stream.js'
+
 // Query DSL and compiler (no I/O)
 export { createRunsQuery } from './dsl/builders/create-runs-query.js'
 export type { RunsQuery, RunsQueryInit, OrderKey, WhereInput } from './dsl/builders/runs-query.js'
@@ -61,6 +79,9 @@ export { GraphQLResponseError, type GraphQLErrorEntry } from './errors/graphql-r
 export { NotFoundError } from './errors/not-found-error.js'
 export { PathError } from './errors/path-error.js'
 export { FilterCompileError } from './errors/filter-compile-error.js'
+export { UnsafePathError } from './errors/unsafe-path-error.js'
+export { ChecksumMismatchError } from './errors/checksum-mismatch-error.js'
+export { FileExistsError } from './errors/file-exists-error.js'
 export { ResponseDecodeError, type DecodeIssue } from './errors/response-decode-error.js'
 
 // Transport

@@ -7,3 +7,4 @@
  * ```
  */
 export { netrcPassword, parseNetrc, type NetrcEntry } from './netrc.js'
+export { downloadRunFile, type DownloadRunFileOptions, type DownloadedFile } from './download-run-file.js'
