@@ -54,7 +54,7 @@ export function parseProjectPath(path: string): ProjectPath {
   throw new PathError(path, `a project path is "project" or "entity/project", got ${parts.length} parts`)
 }
 
-/** Strips an app URL down to its path, drops `/runs/` and `/sweeps/`, splits and checks the parts. */
+/** Strips an app URL down to its path, splits it, drops a `runs`/`sweeps` segment and checks the parts. */
 function splitPath(path: string, kind: string): string[] {
   if (typeof path !== 'string') throw new PathError(String(path), `expected a ${kind} path string`)
   let text = path.trim()
@@ -65,9 +65,12 @@ function splitPath(path: string, kind: string): string[] {
       throw new PathError(path, 'not a valid URL')
     }
   }
-  text = text.replace(/\/(runs|sweeps)\//g, '/').replace(/^[\s/]+|[\s/]+$/g, '')
+  text = text.replace(/^[\s/]+|[\s/]+$/g, '')
   if (text === '') throw new PathError(path, `the ${kind} path is empty`)
   const parts = text.split('/').map((p) => p.trim())
+  // `e/p/runs/id` and `e/p/sweeps/id` name the same thing as `e/p/id`. Unlike Python, only the
+  // third of four parts is dropped, so a project really named `runs` (`e/runs/id`) still works.
+  if (parts.length === 4 && (parts[2] === 'runs' || parts[2] === 'sweeps')) parts.splice(2, 1)
   const empty = parts.findIndex((p) => p === '')
   if (empty >= 0)
     throw new PathError(

@@ -11,6 +11,8 @@ describe('parseRunPath', () => {
     ['mnist/abc123', { entity: undefined, project: 'mnist', id: 'abc123' }],
     ['mnist:abc123', { entity: undefined, project: 'mnist', id: 'abc123' }],
     ['abc123', { entity: undefined, project: undefined, id: 'abc123' }],
+    ['team/runs/abc123', { entity: 'team', project: 'runs', id: 'abc123' }],
+    ['team/sweeps/runs/abc123', { entity: 'team', project: 'sweeps', id: 'abc123' }],
     ['https://wandb.ai/team/mnist/runs/abc123', { entity: 'team', project: 'mnist', id: 'abc123' }],
     [
       'https://wandb.ai/team/mnist/runs/abc123?workspace=user-x#chart',
