@@ -5,8 +5,8 @@ import { Observable } from 'rxjs'
  * order**. A load finished early waits in a slot, and a new load starts only when the oldest result
  * is handed over, so at most `lookahead` results are ever held: memory stays flat however many
  * items there are. The next load starts before a result is emitted, overlapping the consumer's
- * work. The first failure errors the stream at once and aborts the rest (one `AbortController`
- * per subscription; unsubscribing aborts it too).
+ * work. The first failure errors the stream at once and aborts the rest (unsubscribing aborts
+ * them too).
  *
  * @example
  * ```ts
@@ -20,7 +20,8 @@ export function orderedConcurrent<I, R>(
   lookahead: number,
 ): Observable<R> {
   return new Observable<R>((subscriber) => {
-    const controller = new AbortController()
+    // One controller per load, none shared: thousands of loads never pile listeners on one signal.
+    const controllers = new Set<AbortController>()
     const iterator = items[Symbol.iterator]()
     const queue: Promise<R>[] = []
     let exhausted = false
@@ -32,7 +33,11 @@ export function orderedConcurrent<I, R>(
           return
         }
         const item = next.value
-        const loading = Promise.resolve().then(() => load(item, controller.signal))
+        const controller = new AbortController()
+        controllers.add(controller)
+        const loading = Promise.resolve()
+          .then(() => load(item, controller.signal))
+          .finally(() => controllers.delete(controller))
         loading.catch((error: unknown) => subscriber.error(error)) // fail fast, not in turn
         queue.push(loading)
       }
@@ -48,6 +53,6 @@ export function orderedConcurrent<I, R>(
       subscriber.complete()
     }
     pump().catch((error: unknown) => subscriber.error(error)) // a no-op once closed
-    return () => controller.abort()
+    return () => controllers.forEach((controller) => controller.abort())
   })
 }
