@@ -28,7 +28,7 @@ try {
                 map((row: HistoryRow) =>
                   Number((row['val'] as { loss?: unknown } | undefined)?.loss ?? row['val.loss']),
                 ),
-                filter(Number.isFinite),
+                filter((loss) => Number.isFinite(loss)),
                 reduce((min, loss) => Math.min(min, loss), Infinity),
                 map((best) => ({ run: run.id, name: run.name, best })),
               ),

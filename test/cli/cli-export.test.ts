@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startServer } from 'wandb-rx-server'
 import type { ExportManifest } from '../../src/cli/export/export-manifest.js'
 import { logRun, makeRows } from '../support/local-run-writer.js'
-import { startFixture } from './cli-fixture.js'
+import { FILES_OF_B, startFixture } from './cli-fixture.js'
 import { finished, runCliProcess, startCli } from './cli-process.js'
 
 let fixture: Awaited<ReturnType<typeof startFixture>>
@@ -72,6 +72,20 @@ describe('wandb-rx export', () => {
     expect(rows).toEqual(makeRows(20).map((row) => ({ ...row })))
     const runs = await parquetReadObjects({ file: await asyncBufferFromFile(join(out, 'runs.parquet')) })
     expect(runs.map((r) => [r['id'], r['state']])).toEqual([['r-c', 'failed']])
+  }, 120_000)
+
+  it('downloads every run file with --files, and a re-run downloads nothing again', async () => {
+    const out = join(dir, 'files')
+    const args = [...fixture.base, 'export', fixture.project, '--out', out, '--files', '--format', 'jsonl']
+    const first = await runCliProcess(args, fixture.env)
+    expect(first.code, first.stderr).toBe(0)
+    for (const [name, content] of Object.entries(FILES_OF_B))
+      expect(readFileSync(join(out, 'files', 'r-b', name), 'utf8')).toBe(content)
+    expect(manifestOf(out).runs[`${fixture.project}/r-b`]?.files).toEqual({ status: 'complete', count: 2 })
+    expect(existsSync(join(out, 'runs.jsonl'))).toBe(true)
+    const again = await runCliProcess(args, fixture.env)
+    expect(again.code, again.stderr).toBe(0)
+    expect(again.stderr).toContain('0 to export, 3 already complete')
   }, 120_000)
 
   it('resumes after a kill: finished runs are skipped, the partial one continues, and the result matches a clean export', async () => {

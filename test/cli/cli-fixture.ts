@@ -1,5 +1,5 @@
 import { startServer } from 'wandb-rx-server'
-import { logRun } from '../support/local-run-writer.js'
+import { logRun, uploadFiles } from '../support/local-run-writer.js'
 
 /** The project the CLI tests read, logged over the W&B protocol like a real logger would. */
 export const PROJECT = 'cli-test'
@@ -14,6 +14,12 @@ export function rowsOfA(n = 300): Record<string, unknown>[] {
     eval: { loss: 3 / (step + 1) },
     phase: step < n / 2 ? 'warmup' : 'train',
   }))
+}
+
+/** Files saved with `r-b`. */
+export const FILES_OF_B: Readonly<Record<string, string>> = {
+  'config.yaml': 'lr: 0.01\n',
+  'media/notes.txt': 'a note, with a comma\n',
 }
 
 /** Starts a local server holding three runs of {@link PROJECT}; returns it with CLI env/args. */
@@ -33,6 +39,7 @@ export async function startFixture() {
     config: { lr: 0.01, opt: { name: 'adam' } },
     summary: { loss: 0.5, acc: 0.7 },
   })
+  await uploadFiles(server, PROJECT, 'r-b', FILES_OF_B)
   await logRun(server, {
     project: PROJECT,
     name: 'r-c',

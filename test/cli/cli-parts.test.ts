@@ -58,7 +58,9 @@ describe('textTable', () => {
       ],
       10,
     )
-    expect(text).toBe('name            loss\n----------  --------\na-very-lo…  0.123457\nb                NaN\n')
+    expect(text).toBe(
+      'name            loss\n----------  --------\na-very-lo…  0.123457\nb                NaN\n',
+    )
   })
 })
 

@@ -21,7 +21,10 @@ let dir: string
 beforeEach(() => void (dir = mkdtempSync(join(tmpdir(), 'wandb-rx-sinks-'))))
 afterEach(() => rmSync(dir, { recursive: true, force: true }))
 
-async function writeAll(sink: { write(r: object): void; close(): Promise<void> }, items = rows) {
+async function writeAll(
+  sink: { write(r: object): void; close(): Promise<void> },
+  items: readonly Record<string, unknown>[] = rows,
+) {
   for (const row of items) sink.write(row as Record<string, unknown>)
   await sink.close()
 }

@@ -3,13 +3,14 @@ import { join } from 'node:path'
 import { Command } from 'commander'
 import type { Api } from '../../api/api.js'
 import type { Run } from '../../codecs/run.js'
+import type { RunFile } from '../../codecs/run-file-codec.js'
 import { createSink } from '../../exports/create-sink.js'
 import { FORMAT_EXTENSION, type ExportFormat } from '../../exports/row-sink.js'
 import { runsTable } from '../../exports/runs-table.js'
 import { Semaphore } from '../../streams/semaphore.js'
 import type { CliIo } from '../cli-io.js'
 import { consume } from '../consume.js'
-import { downloadRunFile } from '../export/download-run-file.js'
+import { fetchRunFile } from '../export/download-run-file.js'
 import {
   readManifest,
   writeManifest,
@@ -78,10 +79,11 @@ export function exportCommand(io: CliIo): Command {
       save()
       await writeRunsTable(runs, join(options.out, `runs${FORMAT_EXTENSION[options.format]}`), options.format)
       const progress = createProgress(io.stderr, { quiet: globals.quiet })
-      const todo = Object.values(manifest.runs).filter(
-        (r) => r.history?.status !== 'complete' || r.files?.status === 'pending',
+      const listed = runs.map((run) => manifest.runs[run.path] as RunExportState)
+      const todo = listed.filter(
+        (r) => (r.history !== undefined && r.history.status !== 'complete') || r.files?.status === 'pending',
       )
-      const skipped = Object.keys(manifest.runs).length - todo.length
+      const skipped = listed.length - todo.length
       progress.note(`${runs.length} runs listed; ${todo.length} to export, ${skipped} already complete`)
       const overall = progress.bar('runs', todo.length)
       const slots = new Semaphore(options.concurrency)
@@ -185,10 +187,10 @@ async function exportRun(api: Api, state: RunExportState, job: RunJobContext): P
   if (state.files && state.files.status !== 'complete' && !job.signal?.aborted) {
     const root = join(job.out, 'files', state.id)
     let count = 0
-    const files: Parameters<typeof downloadRunFile>[1][] = []
+    const files: RunFile[] = []
     await consume(handle.files(), (file) => void files.push(file), job.signal)
     await runPool(files, job.concurrency, async (file) => {
-      await job.slots.use(() => downloadRunFile(api.context.http, file, root, job.signal), job.signal)
+      await job.slots.use(() => fetchRunFile(api, file, root, job.signal), job.signal)
       count++
     })
     if (!job.signal?.aborted) state.files = { status: 'complete', count }
