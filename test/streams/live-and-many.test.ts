@@ -5,6 +5,7 @@ import { Api } from '../../src/api/api.js'
 import type { LiveEvent } from '../../src/dsl/runs-query-runtime.js'
 import { createRunsQuery } from '../../src/dsl/builders/runs-query.js'
 import { createRunsRuntime } from '../../src/streams/runs-runtime.js'
+import { scanHistories } from '../../src/streams/scan-histories.js'
 import { scanHistoryOf, type TaggedHistoryRow } from '../../src/streams/scan-history-of.js'
 import { logRun, RunWriter, upsertRun } from '../support/local-run-writer.js'
 import { record } from '../support/recorder.js'
@@ -76,6 +77,12 @@ describe('scanHistoryOf', () => {
     }
     expect(rows).toHaveLength(670)
     expect(most).toBe(3)
+    const again = await lastValueFrom(
+      scanHistories(api, runsOf(api, 'export'), { pageSize: 100 }).pipe(toArray()),
+    )
+    expect(again.map((r) => `${r._run}:${r._step}`).sort()).toEqual(
+      rows.map((r) => `${r._run}:${r._step}`).sort(),
+    )
   })
 
   it('accepts run paths and keys', async () => {
