@@ -14,7 +14,7 @@ import {
 } from 'rxjs'
 import { pollDelay, type BackoffOptions } from './poll-delay.js'
 
-/** Options of {@link adaptivePoll}. */
+/** Options of {@link adaptivePoll}. @internal */
 export interface AdaptivePollOptions<T> extends BackoffOptions {
   readonly intervalMs: number
   /** Whether a value counts as a change (resets the backoff). */

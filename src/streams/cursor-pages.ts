@@ -1,4 +1,4 @@
-/** One page of a cursor-paged listing: its items and where the next page starts. */
+/** One page of a cursor-paged listing: its items and where the next page starts. @internal */
 export interface CursorPage<T> {
   readonly items: readonly T[]
   /** The cursor to resume after this page (W&B: the last edge's `cursor`). */
@@ -6,7 +6,7 @@ export interface CursorPage<T> {
   readonly hasNextPage: boolean
 }
 
-/** Loads the page after `cursor` (null: the first page). */
+/** Loads the page after `cursor` (null: the first page). @internal */
 export type PageLoader<T> = (cursor: string | null, signal: AbortSignal) => Promise<CursorPage<T>>
 
 /**

@@ -9,7 +9,14 @@ import { fromAbortable } from './from-abortable.js'
 import { resolveRun, runPathString, type ResolvedRun } from './resolved-run.js'
 import { sendGraphql } from './send-graphql.js'
 
-/** Options of {@link files}, named as in Python's `run.files(names, per_page)`. */
+/**
+ * Options of {@link files}, named as in Python's `run.files(names, per_page)`.
+ *
+ * @example
+ * ```ts
+ * const options: FilesOptions = { pattern: '%.json', perPage: 100 }
+ * ```
+ */
 export interface FilesOptions {
   /** Only these exact names. Not combinable with `pattern`. */
   readonly names?: readonly string[] | undefined

@@ -1,6 +1,8 @@
 /**
  * The GraphQL documents of history reads (PROTOCOL.md §5), as the Python SDK and wandb-core send
  * them. `history`'s `maxStep` is exclusive; a `sampledHistory` spec's `maxStep` is inclusive.
+ *
+ * @internal
  */
 const RUN_VARS = '$entity: String!, $project: String!, $name: String!'
 const inRun = (fields: string) =>

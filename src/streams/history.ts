@@ -9,10 +9,25 @@ import { historyTail } from './history-tail.js'
 import { queryRun } from './query-run.js'
 import { resolveRun, type ResolvedRun } from './resolved-run.js'
 
-/** A system-metrics row (`stream: 'system'`): `system.*` keys, `_timestamp`, `_runtime`, `_wandb`. */
+/**
+ * A system-metrics row (`stream: 'system'`): `system.*` keys, `_timestamp`, `_runtime`, `_wandb`.
+ *
+ * @example
+ * ```ts
+ * const row: SystemMetricsRow = { 'system.cpu': 12.5, _timestamp: 1714560000.1, _runtime: 30, _wandb: true }
+ * ```
+ */
 export type SystemMetricsRow = Readonly<Record<string, unknown>>
 
-/** Options of {@link history}, named as in Python's `run.history`. */
+/**
+ * Options of {@link history}, named as in Python's `run.history`.
+ *
+ * @example
+ * ```ts
+ * const sampled: HistoryOptions = { keys: ['loss', 'acc'], samples: 200, xAxis: '_runtime' }
+ * const newest: HistoryOptions = { tail: 10 }
+ * ```
+ */
 export interface HistoryOptions {
   /** How many rows the server samples down to. Default 500. Ignored with `tail`. */
   readonly samples?: number | undefined

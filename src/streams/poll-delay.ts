@@ -1,4 +1,11 @@
-/** How polling slows down while nothing changes. */
+/**
+ * How polling slows down while nothing changes.
+ *
+ * @example
+ * ```ts
+ * api.run(path).watch({ intervalMs: 1000, factor: 1.5, maxIntervalMs: 10_000 }) // 1 s, 1.5 s, 2.25 s, … 10 s
+ * ```
+ */
 export interface BackoffOptions {
   /** Growth per idle poll. Default 2. */
   readonly factor?: number | undefined

@@ -9,7 +9,7 @@ import type { StepWindow } from './step-windows.js'
 import { watchRowsQuery, watchStatusQuery } from './watch-queries.js'
 import { sendGraphql } from './send-graphql.js'
 
-/** What one poll needs besides the trackers. */
+/** What one poll needs besides the trackers. @internal */
 export interface PollSettings {
   readonly keys: readonly string[] | undefined
   readonly pageSize: number

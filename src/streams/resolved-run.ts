@@ -1,7 +1,7 @@
 import type { RunPath } from '../api/run-path.js'
 import type { ApiContext } from '../internal/api-context.js'
 
-/** A run path with the Api's default entity and project filled in. */
+/** A run path with the Api's default entity and project filled in. @internal */
 export interface ResolvedRun {
   readonly entity: string
   readonly project: string
@@ -21,5 +21,5 @@ export async function resolveRun(ctx: ApiContext, path: RunPath | ResolvedRun): 
   return { entity: await ctx.entity(path.entity), project: ctx.project(path.project), id: path.id }
 }
 
-/** `entity/project/id`, for error messages and event tags. */
+/** `entity/project/id`, for error messages and event tags. @internal */
 export const runPathString = (run: ResolvedRun): string => `${run.entity}/${run.project}/${run.id}`

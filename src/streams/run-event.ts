@@ -29,14 +29,28 @@ export type RunEvent =
   | { readonly type: 'state'; readonly from: RunState | null; readonly to: RunState }
   | { readonly type: 'end'; readonly state: RunState }
 
-/** A {@link RunEvent} of one of several watched runs (`watchMany`), with the run's path. */
+/**
+ * A {@link RunEvent} of one of several watched runs (`watchMany`), with the run's path.
+ *
+ * @example
+ * ```ts
+ * const e: WatchManyEvent = { path: 'team/mnist/1a2b3c', event: { type: 'end', state: 'finished' } }
+ * ```
+ */
 export interface WatchManyEvent {
   /** `entity/project/id`. */
   readonly path: string
   readonly event: RunEvent
 }
 
-/** States after which a run logs nothing more (PROTOCOL.md §4). */
+/**
+ * States after which a run logs nothing more (PROTOCOL.md §4); `watch()` ends on them.
+ *
+ * @example
+ * ```ts
+ * TERMINAL_STATES.has(run.state) // true for 'finished', 'crashed', 'failed', 'killed', 'preempted'
+ * ```
+ */
 export const TERMINAL_STATES: ReadonlySet<string> = new Set([
   'finished',
   'crashed',

@@ -7,7 +7,7 @@ import type { CursorPage, PageLoader } from './cursor-pages.js'
 import type { RunsQueryShape } from './runs-query-shape.js'
 import { sendGraphql } from './send-graphql.js'
 
-/** A run and the cursor of its edge (where to resume right after it). */
+/** A run and the cursor of its edge (where to resume right after it). @internal */
 export interface RunEdge {
   readonly run: Run
   readonly cursor: string

@@ -6,10 +6,24 @@ import type { ApiContext } from '../internal/api-context.js'
 import { scanHistory, type ScanHistoryOptions } from './scan-history.js'
 import { Semaphore } from './semaphore.js'
 
-/** A history row tagged with the id of its run (Python's `run_id` column of `runs.histories()`). */
+/**
+ * A history row tagged with the id of its run (Python's `run_id` column of `runs.histories()`).
+ *
+ * @example
+ * ```ts
+ * const row: TaggedHistoryRow = { _run: '1a2b3c', _step: 41, loss: 0.12 }
+ * ```
+ */
 export type TaggedHistoryRow = HistoryRow & { readonly _run: string }
 
-/** Options of {@link scanHistoryOf}. */
+/**
+ * Options of {@link scanHistoryOf}: those of `scanHistory`, with `concurrency` shared by all runs.
+ *
+ * @example
+ * ```ts
+ * const options: ScanHistoryOfOptions = { keys: ['loss'], concurrency: 8, runConcurrency: 4 }
+ * ```
+ */
 export interface ScanHistoryOfOptions extends Omit<ScanHistoryOptions, 'slots'> {
   /** Window requests in flight across **all** runs together. Default 4. */
   readonly concurrency?: number | undefined

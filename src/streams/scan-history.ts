@@ -10,7 +10,14 @@ import { resolveRun, type ResolvedRun } from './resolved-run.js'
 import { Semaphore } from './semaphore.js'
 import { stepWindows } from './step-windows.js'
 
-/** Options of {@link scanHistory}, named as in Python's `run.scan_history`. */
+/**
+ * Options of {@link scanHistory}, named as in Python's `run.scan_history`.
+ *
+ * @example
+ * ```ts
+ * const options: ScanHistoryOptions = { keys: ['loss'], pageSize: 2000, minStep: 1000, maxStep: 5000, concurrency: 8 }
+ * ```
+ */
 export interface ScanHistoryOptions {
   /** Only rows that hold every one of these keys, with just these keys (plus `_step`). */
   readonly keys?: readonly string[] | undefined

@@ -1,4 +1,4 @@
-/** Gives back the slot a {@link Semaphore} handed out. Calling it twice is harmless. */
+/** Gives back the slot a {@link Semaphore} handed out. Calling it twice is harmless. @internal */
 export type Release = () => void
 
 /**

@@ -1,4 +1,4 @@
-/** A half-open step window `[minStep, maxStep)`. */
+/** A half-open step window `[minStep, maxStep)`. @internal */
 export interface StepWindow {
   readonly minStep: number
   readonly maxStep: number

@@ -10,7 +10,14 @@ import { resolveRun } from './resolved-run.js'
 import type { WatchManyEvent } from './run-event.js'
 import { RunTracker } from './run-tracker.js'
 
-/** Options of `watch()` and {@link watchMany}. */
+/**
+ * Options of `watch()` and {@link watchMany}.
+ *
+ * @example
+ * ```ts
+ * const options: WatchOptions = { intervalMs: 2000, keys: ['loss'], fromStep: 'now', maxIntervalMs: 30_000 }
+ * ```
+ */
 export interface WatchOptions extends BackoffOptions {
   /** The poll interval while things change. Default 5000 ms; it grows while nothing does. */
   readonly intervalMs?: number | undefined

@@ -1,7 +1,7 @@
 import type { ResolvedRun } from './resolved-run.js'
 import type { StepWindow } from './step-windows.js'
 
-/** A batched GraphQL request: one document, its variables. */
+/** A batched GraphQL request: one document, its variables. @internal */
 export interface BatchedQuery {
   readonly query: string
   readonly variables: Readonly<Record<string, unknown>>
