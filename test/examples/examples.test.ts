@@ -50,6 +50,15 @@ describe('examples', () => {
     expect(stdout).toMatch(/ranked by [+-]summary\./)
   }, 120_000)
 
+  it('artifacts-download-verify', async () => {
+    const { code, stdout, stderr } = await runExample('artifacts-download-verify.ts')
+    expect(code, stderr).toBe(0)
+    expect(stdout).toMatch(/^local\/mnist-classifier\/digits:v0 \(dataset\): 3 files/)
+    expect(stdout).toContain('download again: 0 fetched, 3 already present')
+    expect(stdout).toMatch(/verify: ok \(digest [0-9a-f]{32}\)/)
+    expect(stdout).toContain('after editing a file: FAILED; differing [train.csv]')
+  }, 120_000)
+
   it('compose-rxjs', async () => {
     const { code, stdout, stderr } = await runExample('compose-rxjs.ts')
     expect(code, stderr).toBe(0)
