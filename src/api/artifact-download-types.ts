@@ -1,4 +1,11 @@
-/** Options of `artifact.download()` (Python `artifact.download(root)`). */
+/**
+ * Options of `artifact.download()` (Python `artifact.download(root)`).
+ *
+ * @example
+ * ```ts
+ * await artifact.download({ root: 'data', concurrency: 4, onFile: (e) => console.log(e.path, e.skipped) })
+ * ```
+ */
 export interface DownloadArtifactOptions {
   /** Target directory. Default `./artifacts/<name>:<version>` (`-` for `:` on Windows), as in Python. */
   readonly root?: string
@@ -15,7 +22,14 @@ export interface DownloadArtifactOptions {
   }) => void
 }
 
-/** What `artifact.download()` did. */
+/**
+ * What `artifact.download()` did.
+ *
+ * @example
+ * ```ts
+ * const { downloaded, skipped } = await artifact.download({ root: 'data' }) // skipped: files already there
+ * ```
+ */
 export interface DownloadedArtifact {
   /** Absolute path of the root directory. */
   readonly root: string
@@ -29,7 +43,14 @@ export interface DownloadedArtifact {
   readonly bytes: number
 }
 
-/** A file whose local content differs from the manifest. */
+/**
+ * A file whose local content differs from the manifest.
+ *
+ * @example
+ * ```ts
+ * (await artifact.verify('data')).differing // [{ path: 'train.csv', expected: 'rL0Y…', actual: 'XUFA…' }]
+ * ```
+ */
 export interface DifferingFile {
   readonly path: string
   /** Base64 MD5 from the manifest. */
@@ -41,6 +62,12 @@ export interface DifferingFile {
 /**
  * What `artifact.verify(root)` found, file by file: `ok` only when nothing differs, nothing is
  * missing, nothing extra is present and the manifest hashes to the artifact's digest.
+ *
+ * @example
+ * ```ts
+ * const r = await artifact.verify('data')
+ * if (!r.ok) console.error(r.differing, r.missing, r.extra)
+ * ```
  */
 export interface ArtifactVerification {
   readonly ok: boolean

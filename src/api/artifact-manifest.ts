@@ -1,6 +1,13 @@
 import type { ArtifactManifestCodec } from '../codecs/artifact-manifest-codec.js'
 
-/** One file of a manifest: its path inside the artifact, base64 MD5 and size. */
+/**
+ * One file of a manifest: its path inside the artifact, base64 MD5 and size.
+ *
+ * @example
+ * ```ts
+ * const e: ManifestEntry = { path: 'train.csv', digest: 'rL0Y20zC+Fzt72VPzMSk2A==', size: 88 }
+ * ```
+ */
 export interface ManifestEntry {
   readonly path: string
   /** Base64 MD5 of the content (for references: the reference's own digest, e.g. an ETag). */
@@ -30,7 +37,14 @@ export interface ArtifactManifest {
   readonly entries: readonly ManifestEntry[]
 }
 
-/** The user-facing manifest from its decoded JSON. */
+/**
+ * The user-facing manifest from its decoded JSON.
+ *
+ * @example
+ * ```ts
+ * toArtifactManifest({ version: 1, contents: { 'a.txt': { digest: 'XUFAKrxLKna5cZ2REBfFkg==', size: 5 } } }).entries[0]?.path // 'a.txt'
+ * ```
+ */
 export function toArtifactManifest(raw: ArtifactManifestCodec): ArtifactManifest {
   const entries = Object.entries(raw.contents)
     .map(([path, e]) =>

@@ -1,9 +1,23 @@
 import { PathError } from '../errors/path-error.js'
 
-/** The prefix of registry projects: registry `model` is project `wandb-registry-model`. */
+/**
+ * The prefix of registry projects: registry `model` is project `wandb-registry-model`.
+ *
+ * @example
+ * ```ts
+ * `${REGISTRY_PREFIX}model` // 'wandb-registry-model'
+ * ```
+ */
 export const REGISTRY_PREFIX = 'wandb-registry-'
 
-/** An artifact path as given; missing parts come from the `Api` defaults. */
+/**
+ * An artifact path as given; missing parts come from the `Api` defaults.
+ *
+ * @example
+ * ```ts
+ * const p: ArtifactPath = parseArtifactPath('team/mnist/digits:best')
+ * ```
+ */
 export interface ArtifactPath {
   /** Entity, or for registry projects the organization (or its org entity). */
   readonly entity: string | undefined
@@ -47,6 +61,13 @@ export function parseArtifactPath(path: string): ArtifactPath {
   return { entity: a, project: b, collection: c as string, alias }
 }
 
-/** Whether a project is a registry (`wandb-registry-<name>`, the bare prefix is not). */
+/**
+ * Whether a project is a registry (`wandb-registry-<name>`, the bare prefix is not).
+ *
+ * @example
+ * ```ts
+ * isRegistryProject('wandb-registry-model') // true
+ * ```
+ */
 export const isRegistryProject = (project: string | undefined): boolean =>
   project !== undefined && project.startsWith(REGISTRY_PREFIX) && project !== REGISTRY_PREFIX

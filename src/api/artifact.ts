@@ -21,7 +21,14 @@ import type {
 import { toArtifactManifest, type ArtifactManifest } from './artifact-manifest.js'
 import { createPagedListing, type PagedListing } from './paged-listing.js'
 
-/** The plain data of an artifact version (Python `Artifact` attributes, camelCase). */
+/**
+ * The plain data of an artifact version (Python `Artifact` attributes, camelCase).
+ *
+ * @example
+ * ```ts
+ * const data: ArtifactData = (await api.artifact('team/mnist/digits:v1')).toJSON()
+ * ```
+ */
 export interface ArtifactData {
   /** GraphQL id. */
   readonly id: string
@@ -59,7 +66,14 @@ export interface ArtifactData {
   readonly updatedAt: Date | null
 }
 
-/** Where a version was reached: its collection, project, entity, index and aliases there. */
+/**
+ * Where a version was reached: its collection, project, entity, index and aliases there.
+ *
+ * @example
+ * ```ts
+ * toArtifactData(node, { entity: 'team', project: 'mnist', collection: 'digits', versionIndex: 3 })
+ * ```
+ */
 export interface ArtifactContext {
   readonly entity: string
   readonly project: string
@@ -71,7 +85,15 @@ export interface ArtifactContext {
 
 const isVersionName = (alias: string) => /^v\d+$/.test(alias)
 
-/** The plain data of a decoded `Artifact` node reached through `context`. */
+/**
+ * The plain data of a decoded `Artifact` node reached through `context`.
+ *
+ * @example
+ * ```ts
+ * const data = toArtifactData(node, { entity: 'team', project: 'mnist', collection: 'digits', versionIndex: 3 })
+ * data.name // 'digits:v3'
+ * ```
+ */
 export function toArtifactData(node: ArtifactNode, context: ArtifactContext): ArtifactData {
   const source = node.artifactSequence
   const versionIndex = context.versionIndex ?? node.versionIndex ?? null
@@ -138,7 +160,14 @@ const FILES_QUERY = `query ArtifactMembershipFiles($entity: String!, $project: S
   }
 }`
 
-/** Options of {@link Artifact.files}. */
+/**
+ * Options of {@link Artifact.files}.
+ *
+ * @example
+ * ```ts
+ * await artifact.files({ names: ['train.csv'], perPage: 100 }).toArray()
+ * ```
+ */
 export interface ArtifactFilesOptions {
   /** Only these paths. */
   readonly names?: readonly string[]

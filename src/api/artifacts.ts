@@ -89,7 +89,14 @@ async function entityFor(ctx: ApiContext, entity: string | undefined, project: s
   return ctx.entity(entity)
 }
 
-/** A decoded membership as an {@link Artifact} of its collection. */
+/**
+ * A decoded membership as an {@link Artifact} of its collection.
+ *
+ * @example
+ * ```ts
+ * const a = artifactFromMembership(ctx, membership, 'team/mnist/digits:best')
+ * ```
+ */
 export function artifactFromMembership(ctx: ApiContext, node: MembershipNode, path: string): Artifact {
   const collection = node.artifactCollection
   if (!node.artifact || !collection) throw new NotFoundError('artifact', path)
@@ -105,7 +112,14 @@ export function artifactFromMembership(ctx: ApiContext, node: MembershipNode, pa
   )
 }
 
-/** Options of {@link fetchArtifact}. */
+/**
+ * Options of {@link fetchArtifact}.
+ *
+ * @example
+ * ```ts
+ * await api.artifact('team/mnist/cnn:latest', { type: 'model' })
+ * ```
+ */
 export interface FetchArtifactOptions {
   /** Expected type: a version of another type is an error, as in Python. */
   readonly type?: string
@@ -146,7 +160,14 @@ export async function fetchArtifact(
   return artifact
 }
 
-/** Options of {@link listArtifactVersions}. */
+/**
+ * Options of {@link listArtifactVersions}.
+ *
+ * @example
+ * ```ts
+ * api.artifactVersions('model', 'team/mnist/cnn', { order: '+versionIndex', filters: { alias: 'best' } })
+ * ```
+ */
 export interface ArtifactVersionsOptions {
   /** `[+-]field` (e.g. `+versionIndex`); default: newest first. */
   readonly order?: string

@@ -46,16 +46,37 @@ const REGISTRY_VERSIONS = `query RegistryVersions($organization: String!, $regis
   }
 }`
 
-/** Options of a registry search level: a Mongo filter and the page size (default 100). */
+/**
+ * Options of a registry search level: a Mongo filter and the page size (default 100).
+ *
+ * @example
+ * ```ts
+ * registry.versions({ filter: { alias: 'production' }, perPage: 50 })
+ * ```
+ */
 export interface RegistrySearchOptions {
   readonly filter?: MongoFilter
   readonly perPage?: number
 }
 
-/** Versions of registry collections, found by filter (`tag`, `alias`, `metadata.*`, dates). */
+/**
+ * Versions of registry collections, found by filter (`tag`, `alias`, `metadata.*`, dates).
+ *
+ * @example
+ * ```ts
+ * for await (const a of api.registries().versions({ filter: { tag: 'prod' } })) console.log(a.qualifiedName)
+ * ```
+ */
 export type RegistryVersions = PagedListing<Artifact>
 
-/** Registry collections found by filter; `.versions()` searches their versions. */
+/**
+ * Registry collections found by filter; `.versions()` searches their versions.
+ *
+ * @example
+ * ```ts
+ * api.registries().collections({ filter: { name: { $regex: 'cnn' } } }).versions({ filter: { alias: 'latest' } })
+ * ```
+ */
 export interface RegistryCollections extends PagedListing<ArtifactCollection> {
   versions(options?: RegistrySearchOptions): RegistryVersions
 }
@@ -90,13 +111,28 @@ export interface Registry {
   versions(options?: RegistrySearchOptions): RegistryVersions
 }
 
-/** The registries found by `api.registries()`; `.collections()`/`.versions()` search inside them. */
+/**
+ * The registries found by `api.registries()`; `.collections()`/`.versions()` search inside them.
+ *
+ * @example
+ * ```ts
+ * const registries = api.registries({ filter: { name: { $regex: 'model' } } })
+ * const names = (await registries.toArray()).map((r) => r.name)
+ * ```
+ */
 export interface Registries extends PagedListing<Registry> {
   collections(options?: RegistrySearchOptions): RegistryCollections
   versions(options?: RegistrySearchOptions): RegistryVersions
 }
 
-/** Options of {@link searchRegistries}. */
+/**
+ * Options of {@link searchRegistries}.
+ *
+ * @example
+ * ```ts
+ * api.registries({ organization: 'acme', filter: { description: { $regex: 'prod' } } })
+ * ```
+ */
 export interface RegistriesOptions extends RegistrySearchOptions {
   /** Organization name; default `WANDB_ORGANIZATION`, else the default entity's only organization. */
   readonly organization?: string

@@ -1,10 +1,24 @@
 import { FilterCompileError } from '../errors/filter-compile-error.js'
 import { REGISTRY_PREFIX } from './artifact-path.js'
 
-/** A Mongo-style filter as users write it (`{ name: { $regex: 'model' } }`). */
+/**
+ * A Mongo-style filter as users write it (`{ name: { $regex: 'model' } }`).
+ *
+ * @example
+ * ```ts
+ * const f: MongoFilter = { $or: [{ alias: 'best' }, { 'metadata.acc': { $gt: 0.9 } }] }
+ * ```
+ */
 export type MongoFilter = Readonly<Record<string, unknown>>
 
-/** Fields each registry search level accepts (W&B's "basic" search fields). */
+/**
+ * Fields each registry search level accepts (W&B's "basic" search fields).
+ *
+ * @example
+ * ```ts
+ * REGISTRY_FILTER_FIELDS.version // ['id', 'version', 'tag', 'alias', 'metadata', 'created_at', 'updated_at']
+ * ```
+ */
 export const REGISTRY_FILTER_FIELDS = {
   registry: ['id', 'name', 'entity_id', 'description', 'created_at', 'updated_at'],
   collection: [

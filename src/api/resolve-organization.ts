@@ -6,7 +6,14 @@ import { WandbError } from '../errors/wandb-error.js'
 import type { ApiContext } from '../internal/api-context.js'
 import { readEnv } from '../internal/environment.js'
 
-/** An organization: its display name and its org entity (which holds the registries). */
+/**
+ * An organization: its display name and its org entity (which holds the registries).
+ *
+ * @example
+ * ```ts
+ * const org: OrganizationInfo = await resolveOrganization(api.context) // { name: 'acme', entity: 'acme-org' }
+ * ```
+ */
 export interface OrganizationInfo {
   readonly name: string
   readonly entity: string

@@ -55,7 +55,14 @@ export async function fetchTeam(ctx: ApiContext, name: string, options: Signal =
   return toTeam(entity)
 }
 
-/** What {@link createTeam} creates. */
+/**
+ * What {@link createTeam} creates.
+ *
+ * @example
+ * ```ts
+ * await api.createTeam({ name: 'vision', admin: 'ada', organization: 'acme' })
+ * ```
+ */
 export interface CreateTeamOptions {
   readonly name: string
   /** Username of the team's first admin; default: you. Naming someone else needs admin rights. */
@@ -92,12 +99,26 @@ export async function createTeam(ctx: ApiContext, options: CreateTeamOptions): P
   return toTeam(entity)
 }
 
-/** Who {@link inviteToTeam} invites: an email address or an existing username. */
+/**
+ * Who {@link inviteToTeam} invites: an email address or an existing username.
+ *
+ * @example
+ * ```ts
+ * await api.invite('vision', { username: 'grace', admin: true })
+ * ```
+ */
 export type InviteTarget =
   | { readonly email: string; readonly username?: undefined; readonly admin?: boolean }
   | { readonly username: string; readonly email?: undefined; readonly admin?: boolean }
 
-/** A pending invite. */
+/**
+ * A pending invite.
+ *
+ * @example
+ * ```ts
+ * const invite: Invite = await api.invite('vision', { email: 'grace@example.com' })
+ * ```
+ */
 export interface Invite {
   readonly id: string
   readonly name: string
@@ -138,7 +159,14 @@ export async function inviteToTeam(
   return Object.freeze({ id: invite.id, name: invite.name, email: invite.email ?? null })
 }
 
-/** A new service account: a team-scoped bot user and its API key (shown this once). */
+/**
+ * A new service account: a team-scoped bot user and its API key (shown this once).
+ *
+ * @example
+ * ```ts
+ * const { apiKey } = await api.createServiceAccount('vision', { description: 'ci' })
+ * ```
+ */
 export interface ServiceAccount {
   readonly id: string
   readonly username: string | null

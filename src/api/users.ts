@@ -32,7 +32,15 @@ const GenerateApiKeyResponse = t.type({
 })
 const DeleteApiKeyResponse = t.type({ deleteApiKey: SuccessPayload })
 
-/** A new API key: `key` is the secret itself, shown this once. */
+/**
+ * A new API key: `key` is the secret itself, shown this once.
+ *
+ * @example
+ * ```ts
+ * const { id, key } = await api.generateApiKey({ description: 'ci' })
+ * await api.deleteApiKey(id)
+ * ```
+ */
 export interface GeneratedApiKey {
   /** Pass to `deleteApiKey` to revoke it. */
   readonly id: string

@@ -3,10 +3,11 @@ import { DateFromIsoString } from './date-from-iso-string.js'
 import { nullable } from './nullable.js'
 import { ProjectInfo } from './artifact-node-codec.js'
 
-/** `ArtifactCollectionFragment` (PROTOCOL.md §8), plus the collection's aliases where selected. */
+/** `ArtifactCollectionFragment` (PROTOCOL.md §8), plus the collection's aliases where selected. @internal */
 export const ARTIFACT_COLLECTION_FIELDS = `__typename id name description createdAt updatedAt
   project { name entity { name } } type: defaultArtifactType { name } tags { edges { node { name } } }`
 
+/** @internal */
 export const ArtifactCollectionNode = t.intersection([
   t.type({ id: t.string, name: t.string }),
   t.partial({
@@ -46,6 +47,7 @@ export interface ArtifactCollection {
   readonly updatedAt: Date | null
 }
 
+/** @internal */
 export const toArtifactCollection = (node: ArtifactCollectionNode): ArtifactCollection =>
   Object.freeze({
     id: node.id,
@@ -61,7 +63,7 @@ export const toArtifactCollection = (node: ArtifactCollectionNode): ArtifactColl
     updatedAt: node.updatedAt ?? null,
   })
 
-/** An artifact type of a project (`dataset`, `model`, …). */
+/** An artifact type of a project (`dataset`, `model`, …). @internal */
 export const ArtifactTypeNode = t.intersection([
   t.type({ id: t.string, name: t.string }),
   t.partial({ description: nullable(t.string), createdAt: nullable(DateFromIsoString) }),
@@ -83,6 +85,7 @@ export interface ArtifactType {
   readonly createdAt: Date | null
 }
 
+/** @internal */
 export const toArtifactType = (node: ArtifactTypeNode): ArtifactType =>
   Object.freeze({
     id: node.id,

@@ -4,10 +4,11 @@ import { Int64 } from './int64.js'
 import { nullable } from './nullable.js'
 import { PageInfo } from './page-info-codec.js'
 
-/** `FileFragment` of artifact files (PROTOCOL.md §8): `name` is the path inside the artifact. */
+/** `FileFragment` of artifact files (PROTOCOL.md §8): `name` is the path inside the artifact. @internal */
 export const ARTIFACT_FILE_FIELDS =
   'id name: displayName url sizeBytes storagePath mimetype updatedAt digest md5 directUrl'
 
+/** @internal */
 export const ArtifactFileNode = t.intersection([
   t.type({ id: t.string, name: t.string }),
   t.partial({
@@ -46,6 +47,7 @@ export interface ArtifactFile {
   readonly md5: string | null
 }
 
+/** @internal */
 export const toArtifactFile = (node: ArtifactFileNode): ArtifactFile =>
   Object.freeze({
     id: node.id,
@@ -59,7 +61,7 @@ export const toArtifactFile = (node: ArtifactFileNode): ArtifactFile =>
     md5: node.md5 ?? node.digest ?? null,
   })
 
-/** One page of `artifactCollection(name) { artifactMembership(aliasName) { files } }`. */
+/** One page of `artifactCollection(name) { artifactMembership(aliasName) { files } }`. @internal */
 export const ArtifactFilesResponse = t.type({
   project: nullable(
     t.type({

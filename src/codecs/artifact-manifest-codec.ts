@@ -1,7 +1,7 @@
 import * as t from 'io-ts'
 import { nullable } from './nullable.js'
 
-/** One `contents` entry of a manifest, as stored. */
+/** One `contents` entry of a manifest, as stored. @internal */
 export const ManifestEntryCodec = t.intersection([
   t.type({ digest: t.string }),
   t.partial({
@@ -15,6 +15,7 @@ export const ManifestEntryCodec = t.intersection([
 /**
  * An artifact manifest (`wandb_manifest.json`, PROTOCOL.md §8): storage policy and one entry
  * per file path, each with its base64 MD5 `digest` and `size`.
+ * @internal
  */
 export const ArtifactManifestCodec = t.intersection([
   t.type({ version: t.number, contents: t.record(t.string, ManifestEntryCodec) }),
@@ -22,7 +23,7 @@ export const ArtifactManifestCodec = t.intersection([
 ])
 export type ArtifactManifestCodec = t.TypeOf<typeof ArtifactManifestCodec>
 
-/** `artifact(id) { currentManifest { file { directUrl } } }`. */
+/** `artifact(id) { currentManifest { file { directUrl } } }`. @internal */
 export const ManifestUrlResponse = t.type({
   artifact: nullable(
     t.type({

@@ -4,7 +4,7 @@ import { ArtifactNode, CollectionInfo } from './artifact-node-codec.js'
 import { nullable } from './nullable.js'
 import { PageInfo } from './page-info-codec.js'
 
-/** `ArtifactMembershipFragment`: a version as a member of one collection. */
+/** `ArtifactMembershipFragment`: a version as a member of one collection. @internal */
 export const MembershipNode = t.intersection([
   t.type({ artifact: nullable(ArtifactNode) }),
   t.partial({
@@ -15,12 +15,12 @@ export const MembershipNode = t.intersection([
 ])
 export type MembershipNode = t.TypeOf<typeof MembershipNode>
 
-/** `project { artifactCollectionMembership(name: "name:alias") }`. */
+/** `project { artifactCollectionMembership(name: "name:alias") }`. @internal */
 export const MembershipByNameResponse = t.type({
   project: nullable(t.type({ artifactCollectionMembership: nullable(MembershipNode) })),
 })
 
-/** `project { artifactType(name) { artifactCollection(name) { artifacts(...) } } }`. */
+/** `project { artifactType(name) { artifactCollection(name) { artifacts(...) } } }`. @internal */
 export const ArtifactVersionsResponse = t.type({
   project: nullable(
     t.type({
@@ -52,14 +52,14 @@ const CollectionConnection = t.type({
   pageInfo: PageInfo,
 })
 
-/** `project { artifactType(name) { artifactCollections(...) } }`. */
+/** `project { artifactType(name) { artifactCollections(...) } }`. @internal */
 export const ArtifactCollectionsResponse = t.type({
   project: nullable(
     t.type({ artifactType: nullable(t.type({ artifactCollections: nullable(CollectionConnection) })) }),
   ),
 })
 
-/** `project { artifactTypes(...) }`. */
+/** `project { artifactTypes(...) }`. @internal */
 export const ArtifactTypesResponse = t.type({
   project: nullable(
     t.type({
@@ -71,7 +71,7 @@ export const ArtifactTypesResponse = t.type({
   ),
 })
 
-/** `project { run(name) { artifacts: inputArtifacts | outputArtifacts (...) } }`. */
+/** `project { run(name) { artifacts: inputArtifacts | outputArtifacts (...) } }`. @internal */
 export const RunArtifactsResponse = t.type({
   project: nullable(
     t.type({
@@ -86,7 +86,7 @@ export const RunArtifactsResponse = t.type({
   ),
 })
 
-/** Registry search (`organization { orgEntity { projects | artifactCollections | artifactMemberships } }`). */
+/** Registry search (`organization { orgEntity { projects | artifactCollections | artifactMemberships } }`). @internal */
 export const RegistryCollectionsResponse = t.type({
   organization: nullable(
     t.type({
@@ -95,6 +95,7 @@ export const RegistryCollectionsResponse = t.type({
   ),
 })
 
+/** @internal */
 export const RegistryVersionsResponse = t.type({
   organization: nullable(
     t.type({

@@ -3,10 +3,11 @@ import { DateFromIsoString } from './date-from-iso-string.js'
 import { nullable } from './nullable.js'
 import { PageInfo } from './page-info-codec.js'
 
-/** `RegistryFragment` (`artifacts/registries.graphql`), plus the project's entity name. */
+/** `RegistryFragment` (`artifacts/registries.graphql`), plus the project's entity name. @internal */
 export const REGISTRY_FIELDS = `id name entityName description createdAt updatedAt access allowAllArtifactTypesInRegistry
   artifactTypes(includeAll: true) { edges { node { name } } }`
 
+/** @internal */
 export const RegistryNode = t.intersection([
   t.type({ id: t.string, name: t.string }),
   t.partial({
@@ -23,7 +24,7 @@ export const RegistryNode = t.intersection([
 ])
 export type RegistryNode = t.TypeOf<typeof RegistryNode>
 
-/** `organization(name) { orgEntity { name projects(filters, after, first) } }`. */
+/** `organization(name) { orgEntity { name projects(filters, after, first) } }`. @internal */
 export const RegistriesResponse = t.type({
   organization: nullable(
     t.type({

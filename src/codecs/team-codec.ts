@@ -1,11 +1,12 @@
 import * as t from 'io-ts'
 import { nullable } from './nullable.js'
 
-/** The `entity(name)` selection of Python's `Team` (PROTOCOL.md §8, `api/teams.graphql`). */
+/** The `entity(name)` selection of Python's `Team` (PROTOCOL.md §8, `api/teams.graphql`). @internal */
 export const TEAM_FIELDS = `id name available photoUrl readOnly readOnlyAdmin isTeam entityType privateOnly
   storageBytes codeSavingEnabled defaultAccess isPaid
   members { id admin pending email username name photoUrl accountType apiKey }`
 
+/** @internal */
 export const MemberNode = t.intersection([
   t.type({ name: t.string }),
   t.partial({
@@ -20,6 +21,7 @@ export const MemberNode = t.intersection([
   }),
 ])
 
+/** @internal */
 export const TeamNode = t.intersection([
   t.type({ id: t.string, name: t.string }),
   t.partial({
@@ -34,7 +36,14 @@ export const TeamNode = t.intersection([
 ])
 export type TeamNode = t.TypeOf<typeof TeamNode>
 
-/** A member of a team; `pending` for invites not yet accepted. */
+/**
+ * A member of a team; `pending` for invites not yet accepted.
+ *
+ * @example
+ * ```ts
+ * (await api.team('vision')).members.filter((m) => m.pending) // invites not yet accepted
+ * ```
+ */
 export interface TeamMember {
   readonly id: string | null
   readonly name: string
@@ -68,6 +77,7 @@ export interface Team {
   readonly members: readonly TeamMember[]
 }
 
+/** @internal */
 export const toTeam = (node: TeamNode): Team =>
   Object.freeze({
     id: node.id,
@@ -92,8 +102,11 @@ export const toTeam = (node: TeamNode): Team =>
     ),
   })
 
+/** @internal */
 export const TeamResponse = t.type({ entity: nullable(TeamNode) })
+/** @internal */
 export const CreateTeamResponse = t.type({ createTeam: nullable(t.type({ entity: nullable(TeamNode) })) })
+/** @internal */
 export const CreateInviteResponse = t.type({
   createInvite: nullable(
     t.intersection([
@@ -109,6 +122,7 @@ export const CreateInviteResponse = t.type({
     ]),
   ),
 })
+/** @internal */
 export const CreateServiceAccountResponse = t.type({
   createServiceAccount: nullable(
     t.type({

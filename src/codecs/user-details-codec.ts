@@ -3,10 +3,11 @@ import { DateFromIsoString } from './date-from-iso-string.js'
 import { JsonRecord } from './json-record.js'
 import { nullable } from './nullable.js'
 
-/** `UserFragment` (PROTOCOL.md §8, `api/fragments.graphql`). */
+/** `UserFragment` (PROTOCOL.md §8, `api/fragments.graphql`). @internal */
 export const USER_DETAILS_FIELDS = `id name username email admin flags entity deletedAt accountType
   apiKeys { edges { node { id name description } } } teams { edges { node { name } } }`
 
+/** @internal */
 export const UserDetailsNode = t.intersection([
   t.type({ id: t.string }),
   t.partial({
@@ -32,7 +33,14 @@ export const UserDetailsNode = t.intersection([
 ])
 export type UserDetailsNode = t.TypeOf<typeof UserDetailsNode>
 
-/** An API key as listed: `name` is the key itself only in the response that created it. */
+/**
+ * An API key as listed: `name` is the key itself only in the response that created it.
+ *
+ * @example
+ * ```ts
+ * (await api.user('ada')).apiKeys // [{ id: 'QXBpS2V5OnYxOjM=', name: 'local-abcd…', description: 'ci' }]
+ * ```
+ */
 export interface ApiKeyInfo {
   readonly id: string
   /** W&B lists keys by name; this server masks stored keys (`local-abcd…`). */
@@ -65,6 +73,7 @@ export interface UserDetails {
   readonly teams: readonly string[]
 }
 
+/** @internal */
 export const toUserDetails = (node: UserDetailsNode): UserDetails =>
   Object.freeze({
     id: node.id,
@@ -86,7 +95,7 @@ export const toUserDetails = (node: UserDetailsNode): UserDetails =>
     teams: Object.freeze((node.teams?.edges ?? []).flatMap((e) => (e.node ? [e.node.name] : []))),
   })
 
-/** `users(query)` edges. */
+/** `users(query)` edges. @internal */
 export const UsersResponse = t.type({
   users: nullable(t.type({ edges: t.array(t.type({ node: nullable(UserDetailsNode) })) })),
 })
