@@ -39,6 +39,39 @@ export type { LogLine } from './codecs/log-line-codec.js'
 export { fileBlob } from './api/file-blob.js'
 export { fileStream } from './api/file-stream.js'
 
+// Users, teams, artifacts, registries
+export { Artifact, type ArtifactData, type ArtifactFilesOptions } from './api/artifact.js'
+export { manifestDigestText, type ArtifactManifest, type ManifestEntry } from './api/artifact-manifest.js'
+export type {
+  DownloadArtifactOptions,
+  DownloadedArtifact,
+  ArtifactVerification,
+  DifferingFile,
+} from './api/artifact-download-types.js'
+export {
+  parseArtifactPath,
+  isRegistryProject,
+  REGISTRY_PREFIX,
+  type ArtifactPath,
+} from './api/artifact-path.js'
+export type { FetchArtifactOptions, ArtifactVersionsOptions } from './api/artifacts.js'
+export type { ArtifactFile } from './codecs/artifact-file-codec.js'
+export type { ArtifactCollection, ArtifactType } from './codecs/artifact-collection-codec.js'
+export type {
+  Registry,
+  Registries,
+  RegistryCollections,
+  RegistryVersions,
+  RegistriesOptions,
+  RegistrySearchOptions,
+} from './api/registries.js'
+export { prefixRegistryNames, checkRegistryFilter, type MongoFilter } from './api/registry-filter.js'
+export type { OrganizationInfo } from './api/resolve-organization.js'
+export type { UserDetails, ApiKeyInfo } from './codecs/user-details-codec.js'
+export type { GeneratedApiKey } from './api/users.js'
+export type { Team, TeamMember } from './codecs/team-codec.js'
+export type { CreateTeamOptions, InviteTarget, Invite, ServiceAccount } from './api/teams.js'
+
 // Query DSL and compiler (no I/O)
 export { createRunsQuery } from './dsl/builders/create-runs-query.js'
 export type { RunsQuery, RunsQueryInit, OrderKey, WhereInput } from './dsl/builders/runs-query.js'

@@ -8,3 +8,7 @@
  */
 export { netrcPassword, parseNetrc, type NetrcEntry } from './netrc.js'
 export { downloadRunFile, type DownloadRunFileOptions, type DownloadedFile } from './download-run-file.js'
+export { downloadArtifact } from './download-artifact.js'
+export { verifyArtifact } from './verify-artifact.js'
+export { artifactDigest } from './artifact-digest.js'
+export { md5File } from './md5-file.js'
