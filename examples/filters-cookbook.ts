@@ -6,7 +6,7 @@
  * Run: `npx tsx examples/filters-cookbook.ts`.
  */
 import assert from 'node:assert/strict'
-import { makeRun } from '../src/testing/make-run.js'
+import { makeRun } from '../src/index.js'
 import { openExample } from './support/open-example.js'
 
 const { api, project, close } = await openExample()
