@@ -72,6 +72,21 @@ export type { GeneratedApiKey } from './api/users.js'
 export type { Team, TeamMember } from './codecs/team-codec.js'
 export type { CreateTeamOptions, InviteTarget, Invite, ServiceAccount } from './api/teams.js'
 
+// Tables and charts (pure; file writers live in 'wandb-rx/node')
+export { flattenRecord } from './exports/flatten-record.js'
+export { cellText } from './exports/cell-text.js'
+export {
+  runsTable,
+  runRecord,
+  type RunsTable,
+  type RunsTableOptions,
+  type RunsTableRow,
+} from './exports/runs-table.js'
+export { compareConfigs, type ConfigComparison, type ConfigDifference } from './exports/compare-configs.js'
+export { lineChartSvg, type LineChartOptions, type PlotSeries } from './exports/line-chart-svg.js'
+export type { PlotPoint } from './exports/series-path.js'
+export type { ExportFormat, ExportRow, RowSink } from './exports/row-sink.js'
+
 // Query DSL and compiler (no I/O)
 export { createRunsQuery } from './dsl/builders/create-runs-query.js'
 export type { RunsQuery, RunsQueryInit, OrderKey, WhereInput } from './dsl/builders/runs-query.js'
