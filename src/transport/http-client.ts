@@ -2,6 +2,7 @@ import { AuthError } from '../errors/auth-error.js'
 import { GraphQLResponseError, type GraphQLErrorEntry } from '../errors/graphql-response-error.js'
 import { RateLimitError } from '../errors/rate-limit-error.js'
 import { ResponseDecodeError } from '../errors/response-decode-error.js'
+import { WandbError } from '../errors/wandb-error.js'
 import { TransportError, type TransportErrorData } from '../errors/transport-error.js'
 import { parseExtendedJson } from '../internal/extended-json.js'
 import { VERSION } from '../version.js'
@@ -95,6 +96,9 @@ export class HttpClient {
   constructor(options: HttpClientOptions) {
     this.#options = options
     this.baseUrl = options.baseUrl.replace(/\/+$/, '')
+    if (!URL.canParse(this.baseUrl) || !/^https?:$/.test(new URL(this.baseUrl).protocol)) {
+      throw new WandbError(`invalid baseUrl ${JSON.stringify(options.baseUrl)}: expected an http(s) URL`)
+    }
     this.stats = options.stats ?? new TransportStats()
     this.limiter = options.limiter ?? new RateLimiter({}, this.stats)
     this.#fetch = resolveFetch(options.fetch)
@@ -165,8 +169,13 @@ export class HttpClient {
       headers: request.headers ?? {},
       omitCredentials: request.credentials === 'omit',
     }
-    return this.#withRetries(meta, idempotent, policy, request.signal, (signal) =>
-      this.#send(url, init, signal, meta),
+    return this.#withRetries(
+      meta,
+      idempotent,
+      policy,
+      request.signal,
+      (signal) => this.#send(url, init, signal, meta),
+      true,
     )
   }
 
@@ -176,13 +185,14 @@ export class HttpClient {
     policy: RetryPolicy,
     signal: AbortSignal | undefined,
     attempt: (signal: AbortSignal) => Promise<T>,
+    keepLinked = false,
   ): Promise<T> {
     const deadline = Date.now() + (this.#options.deadlineMs ?? 300_000)
     for (let retry = 0; ; retry++) {
       try {
         throwIfAborted(signal, meta)
         await this.limiter.acquire(signal).catch(() => throwIfAborted(signal, meta))
-        return await this.#withTimeout(deadline, signal, meta, attempt)
+        return await this.#withTimeout(deadline, signal, meta, attempt, keepLinked)
       } catch (thrown) {
         const failure =
           thrown instanceof AttemptFailure
@@ -204,13 +214,19 @@ export class HttpClient {
     }
   }
 
-  /** Runs one attempt under its own timeout, linked to the caller's signal. */
+  /**
+   * Runs one attempt under its own timeout, linked to the caller's signal. The link is removed
+   * when the attempt ends, except after a successful `request()` (`keepLinked`), whose body the
+   * caller still reads and may still abort.
+   */
   async #withTimeout<T>(
     deadline: number,
     outer: AbortSignal | undefined,
     meta: { method: string; url: string; operation: string | undefined },
     attempt: (signal: AbortSignal) => Promise<T>,
+    keepLinked: boolean,
   ): Promise<T> {
+    let succeeded = false
     const controller = new AbortController()
     const timeoutMs = Math.max(1, Math.min(this.#options.timeoutMs ?? 30_000, deadline - Date.now()))
     let timedOut = false
@@ -221,7 +237,9 @@ export class HttpClient {
     const onAbort = () => controller.abort(outer?.reason)
     outer?.addEventListener('abort', onAbort, { once: true })
     try {
-      return await attempt(controller.signal)
+      const result = await attempt(controller.signal)
+      succeeded = true
+      return result
     } catch (error) {
       if (error instanceof AttemptFailure) throw error
       throwIfAborted(outer, meta)
@@ -233,6 +251,7 @@ export class HttpClient {
       throw new AttemptFailure(transportError, true)
     } finally {
       clearTimeout(timer)
+      if (!(keepLinked && succeeded)) outer?.removeEventListener('abort', onAbort)
     }
   }
 
@@ -251,6 +270,14 @@ export class HttpClient {
     const fetchImpl = await this.#fetch()
     const key = init.omitCredentials ? undefined : await this.#options.apiKey()
     if (!init.omitCredentials) this.#key = key
+    if (!URL.canParse(url)) {
+      // A malformed URL is the caller's mistake: fail at once instead of retrying it for minutes.
+      const error = new TransportError(
+        { ...meta, status: 0, url: '(invalid URL)' },
+        `invalid URL: ${redactUrl(url)}`,
+      )
+      throw new AttemptFailure(error, false)
+    }
     let target = url
     for (let hop = 0; ; hop++) {
       const credentialed = key !== undefined && isUnderBaseUrl(target, this.baseUrl)

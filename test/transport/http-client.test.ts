@@ -131,6 +131,36 @@ describe('HttpClient against the local server', () => {
     expect((error as TransportError).message).toMatch(/timed out/)
   })
 
+  it('fails at once on a malformed URL instead of retrying it', async () => {
+    const client = api({ retry: { retries: 5, minDelayMs: 5_000 } })
+    const error = await client.context.http.request({ url: 'http://exa mple.com/x' }).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(TransportError)
+    expect((error as TransportError).message).toMatch(/invalid URL/)
+    expect(client.stats()).toMatchObject({ requests: 0, retries: 0 })
+  })
+
+  it('rejects a base URL that is not http(s) when the Api is built', () => {
+    expect(() => new Api({ baseUrl: 'api.wandb.ai' })).toThrow(/invalid baseUrl/)
+  })
+
+  it('unlinks each attempt from the caller signal, so long scans add no abort listeners', async () => {
+    const client = api()
+    const controller = new AbortController()
+    let listeners = 0
+    const add = controller.signal.addEventListener.bind(controller.signal)
+    const remove = controller.signal.removeEventListener.bind(controller.signal)
+    controller.signal.addEventListener = ((...args: Parameters<typeof add>) => {
+      if (args[0] === 'abort') listeners++
+      add(...args)
+    }) as typeof add
+    controller.signal.removeEventListener = ((...args: Parameters<typeof remove>) => {
+      if (args[0] === 'abort') listeners--
+      remove(...args)
+    }) as typeof remove
+    for (let i = 0; i < 5; i++) await client.viewer({ signal: controller.signal })
+    expect(listeners).toBe(0)
+  })
+
   it('sends the key only under the base URL, never to another host', async () => {
     const { seen, fetchImpl } = recordingFetch()
     const client = api({ fetch: fetchImpl })
