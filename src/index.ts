@@ -72,6 +72,17 @@ export type { GeneratedApiKey } from './api/users.js'
 export type { Team, TeamMember } from './codecs/team-codec.js'
 export type { CreateTeamOptions, InviteTarget, Invite, ServiceAccount } from './api/teams.js'
 
+// Streams
+export { scanHistoryOf, type ScanHistoryOfOptions, type TaggedHistoryRow } from './streams/scan-history-of.js'
+export { scanHistories } from './streams/scan-histories.js'
+export { watchMany, type WatchOptions } from './streams/watch-many.js'
+export { TERMINAL_STATES, type RunEvent, type WatchManyEvent } from './streams/run-event.js'
+export type { HistoryOptions, SystemMetricsRow } from './streams/history.js'
+export type { ScanHistoryOptions } from './streams/scan-history.js'
+export type { FilesOptions } from './streams/files.js'
+export type { BackoffOptions } from './streams/poll-delay.js'
+export { createRunsRuntime } from './streams/runs-runtime.js'
+
 // Tables and charts (pure; file writers live in 'wandb-rx/node')
 export { flattenRecord } from './exports/flatten-record.js'
 export { cellText } from './exports/cell-text.js'

@@ -53,6 +53,9 @@ import { createRunsQuery, type RunsQuery } from '../dsl/builders/runs-query.js'
 import type { AnyRunSchema, RunSchema } from '../dsl/types/run-schema.js'
 import type { RunsQueryRuntime } from '../dsl/runs-query-runtime.js'
 import { createRunsRuntime } from '../streams/runs-runtime.js'
+import { watchMany, type WatchOptions } from '../streams/watch-many.js'
+import type { WatchManyEvent } from '../streams/run-event.js'
+import type { Observable } from 'rxjs'
 
 const VIEWER_QUERY = `query Viewer { viewer { id entity username name email admin teams { edges { node { name } } } } }`
 
@@ -162,6 +165,20 @@ export class Api {
   /** @internal The runs runtime of this Api (one per Api, sharing its transport and limiter). */
   #runtime(): RunsQueryRuntime {
     return (this.#runsRuntime ??= createRunsRuntime(this.context))
+  }
+
+  /**
+   * Watches many runs with one batched GraphQL request per poll (aliases), instead of one per
+   * run: 100 running runs cost about one request per interval. Events carry the run's path.
+   *
+   * @example
+   * ```ts
+   * api.watchMany(['team/mnist/a1', 'team/mnist/b2'], { intervalMs: 10_000 })
+   *   .subscribe(({ path, event }) => console.log(path, event.type))
+   * ```
+   */
+  watchMany(runs: readonly (string | Run)[], options: WatchOptions = {}): Observable<WatchManyEvent> {
+    return watchMany(this.context, runs, options)
   }
 
   /**
