@@ -17,6 +17,7 @@ import { safeRelativePath } from '../internal/safe-relative-path.js'
 import { Semaphore } from '../streams/semaphore.js'
 import { defaultArtifactRoot } from './artifact-root.js'
 import { md5File } from './md5-file.js'
+import { isLocalFsError } from './local-fs-error.js'
 
 /** The local path of a manifest entry, refusing names that would leave the root. */
 function targetOf(root: string, path: string): string {
@@ -170,28 +171,8 @@ async function fetchFile(
       await rm(temp, { force: true })
       // The transport already retried failures before the body; here only broken or corrupted
       // bodies are worth another try.
-      const retryable = !(error instanceof TransportError) && !isLocal(error)
+      const retryable = !(error instanceof TransportError) && !isLocalFsError(error)
       if (signal.aborted || !retryable || attempt >= attempts) throw error
     }
   }
-}
-
-/** File-system failures: fetching again cannot fix them. */
-const LOCAL_ERRORS = new Set([
-  'ENOSPC',
-  'EACCES',
-  'EPERM',
-  'EISDIR',
-  'ENOTDIR',
-  'EROFS',
-  'EEXIST',
-  'EMFILE',
-  'ENFILE',
-  'EDQUOT',
-  'ENOENT',
-])
-
-function isLocal(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code
-  return typeof code === 'string' && LOCAL_ERRORS.has(code)
 }

@@ -12,6 +12,7 @@ import { FileExistsError } from '../errors/file-exists-error.js'
 import { UnsafePathError } from '../errors/unsafe-path-error.js'
 import { contextOf, type ContextSource } from '../internal/context-of.js'
 import { safeRelativePath } from '../internal/safe-relative-path.js'
+import { isLocalFsError } from './local-fs-error.js'
 
 /** Options of {@link downloadRunFile}, named as in Python's `file.download(root, replace)`. */
 export interface DownloadRunFileOptions {
@@ -32,21 +33,6 @@ export interface DownloadedFile {
   /** Base64 MD5 of the bytes written (equal to the server's when it listed one). */
   readonly md5: string
 }
-
-/** File-system failures: retrying the transfer cannot fix them. */
-const LOCAL_ERRORS = new Set([
-  'ENOSPC',
-  'EACCES',
-  'EPERM',
-  'EISDIR',
-  'ENOTDIR',
-  'EROFS',
-  'EEXIST',
-  'EMFILE',
-  'ENFILE',
-  'EDQUOT',
-  'ENOENT',
-])
 
 /**
  * Downloads a run file to `root/<file name>` (Python `file.download()`), streaming: the body goes
@@ -137,7 +123,7 @@ async function transfer(
       return { hash, size: (await stat(temp)).size }
     } catch (error) {
       await closed()
-      if (signal?.aborted || attempt >= resumeAttempts || isLocal(error)) throw error
+      if (signal?.aborted || attempt >= resumeAttempts || isLocalFsError(error)) throw error
       // The hash may have seen chunks that never reached the disk: rebuild it from the disk.
       written = (await stat(temp).catch(() => ({ size: 0 }))).size
       hash = written > 0 ? await hashFile(temp) : createHash('md5')
@@ -169,11 +155,6 @@ const exists = (path: string): Promise<boolean> =>
     () => true,
     () => false,
   )
-
-function isLocal(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code
-  return typeof code === 'string' && LOCAL_ERRORS.has(code)
-}
 
 async function hashFile(path: string): Promise<Hash> {
   const hash = createHash('md5')
