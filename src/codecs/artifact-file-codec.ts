@@ -3,6 +3,7 @@ import { DateFromIsoString } from './date-from-iso-string.js'
 import { Int64 } from './int64.js'
 import { nullable } from './nullable.js'
 import { PageInfo } from './page-info-codec.js'
+import { toRunFile } from './run-file-codec.js'
 
 /** `FileFragment` of artifact files (PROTOCOL.md §8): `name` is the path inside the artifact. @internal */
 export const ARTIFACT_FILE_FIELDS =
@@ -47,17 +48,11 @@ export interface ArtifactFile {
   readonly md5: string | null
 }
 
-/** @internal */
+/** @internal A run file's fields, plus the storage path; `md5` falls back to the manifest digest. */
 export const toArtifactFile = (node: ArtifactFileNode): ArtifactFile =>
   Object.freeze({
-    id: node.id,
-    name: node.name,
-    url: node.url ?? null,
-    directUrl: node.directUrl ?? null,
-    sizeBytes: node.sizeBytes ?? 0,
+    ...toRunFile(node),
     storagePath: node.storagePath ?? null,
-    mimetype: node.mimetype ?? null,
-    updatedAt: node.updatedAt ?? null,
     md5: node.md5 ?? node.digest ?? null,
   })
 
