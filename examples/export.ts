@@ -8,8 +8,7 @@
  */
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { map, mergeMap } from 'rxjs'
-import type { Run } from '../src/index.js'
+import { scanHistories } from '../src/index.js'
 import {
   compareConfigs,
   csvSink,
@@ -38,21 +37,9 @@ try {
     `runs table: ${table.rows.length} runs x ${table.columns.length} columns -> ${join(out, 'runs.csv')}`,
   )
 
-  // 2. Every history row of every run (4 runs at a time), tagged with its run, into Parquet.
-  const rows = api
-    .runs(project)
-    .where({ state: { $in: ['finished', 'crashed', 'failed'] } })
-    .stream()
-    .pipe(
-      mergeMap(
-        (run: Run) =>
-          api
-            .run(run)
-            .scanHistory()
-            .pipe(map((row) => ({ _run: run.id, ...row }))),
-        4,
-      ),
-    )
+  // 2. Every history row of every run (4 requests in flight in all), tagged with `_run`, into Parquet.
+  const finishedRuns = api.runs(project).where({ state: { $in: ['finished', 'crashed', 'failed'] } })
+  const rows = scanHistories(api, finishedRuns, { concurrency: 4 })
   const count = await writeRows(rows, parquetSink(join(out, 'history.parquet')))
   console.log(`history: ${count} rows -> ${join(out, 'history.parquet')}`)
 
