@@ -1,33 +1,17 @@
-import type { RunState } from '../../codecs/run.js'
+import type { Run } from '../../codecs/run.js'
 import type { RunSchema } from './run-schema.js'
 
 /**
- * The value types of the Run fields a filter can name directly.
+ * The value types of the Run fields a filter can name directly: the `Run` type itself (so the
+ * two never drift), with the nested records left to typed `config.`/`summary.` paths and the user
+ * reachable through its dotted fields.
  *
  * @example
  * ```ts
  * type T = RunFieldTypes['createdAt'] // Date: compare it with Dates, never strings
  * ```
  */
-export interface RunFieldTypes {
-  readonly id: string
-  readonly name: string
-  readonly storageId: string
-  readonly entity: string
-  readonly project: string
-  readonly path: string
-  readonly url: string
-  readonly state: RunState
-  readonly tags: readonly string[]
-  readonly notes: string | null
-  readonly group: string | null
-  readonly jobType: string | null
-  readonly sweepName: string | null
-  readonly commit: string | null
-  readonly createdAt: Date
-  readonly heartbeatAt: Date
-  readonly historyLineCount: number
-  readonly lastHistoryStep: number
+export type RunFieldTypes = Omit<Run, 'config' | 'summary' | 'systemMetrics' | 'user'> & {
   readonly 'user.name': string | null
   readonly 'user.username': string | null
 }
