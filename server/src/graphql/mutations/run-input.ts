@@ -79,31 +79,30 @@ export interface UpsertBucketInput {
   readonly summaryMetrics?: unknown
 }
 
+/** Plain-text inputs and the run columns they set. */
+const TEXT_COLUMNS = [
+  ['groupName', 'group_name'],
+  ['jobType', 'job_type'],
+  ['sweep', 'sweep_name'],
+  ['commit', 'commit_hash'],
+  ['description', 'description'],
+  ['notes', 'notes'],
+  ['host', 'host'],
+  ['jobProgram', 'program'],
+] as const satisfies readonly (readonly [keyof UpsertBucketInput, keyof RunFields])[]
+
 /** The run columns an upsertBucket input sets; null/absent inputs leave columns unchanged. */
 export function runFieldsOf(input: UpsertBucketInput): RunFields {
   const fields: RunFields = {}
-  const text = (v: string | null | undefined) => (v === null || v === undefined ? undefined : v)
   if (input.displayName != null) fields.display_name = input.displayName
   if (input.state != null) fields.state = checkState(input.state)
   if (input.config != null) fields.config_json = normalizeConfig(input.config)
   if (input.summaryMetrics != null) fields.summary_json = checkSummary(input.summaryMetrics)
   if (input.tags != null)
     fields.tags = JSON.stringify(input.tags.filter((t): t is string => typeof t === 'string'))
-  const groupName = text(input.groupName)
-  if (groupName !== undefined) fields.group_name = groupName
-  const jobType = text(input.jobType)
-  if (jobType !== undefined) fields.job_type = jobType
-  const sweep = text(input.sweep)
-  if (sweep !== undefined) fields.sweep_name = sweep
-  const commit = text(input.commit)
-  if (commit !== undefined) fields.commit_hash = commit
-  const description = text(input.description)
-  if (description !== undefined) fields.description = description
-  const notes = text(input.notes)
-  if (notes !== undefined) fields.notes = notes
-  const host = text(input.host)
-  if (host !== undefined) fields.host = host
-  const program = text(input.jobProgram)
-  if (program !== undefined) fields.program = program
+  for (const [key, column] of TEXT_COLUMNS) {
+    const value = input[key]
+    if (value != null) fields[column] = value
+  }
   return fields
 }
