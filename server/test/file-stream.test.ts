@@ -91,7 +91,7 @@ describe('file_stream', () => {
     expect(anon.status).toBe(401)
   })
 
-  it('keeps NaN and Infinity history values as bare tokens', async () => {
+  it('keeps NaN in history strings, and answers JSON values as strict JSON with "NaN" strings', async () => {
     await upsertRun(srv, { name: 'nan', project: 'fs' })
     const lines = ['{"_step":0,"loss":NaN}', '{"_step":1,"loss":Infinity,"neg":-Infinity,"s":"NaN"}']
     await fileStream(srv, 'local/fs/nan', { files: { 'wandb-history.jsonl': { offset: 0, content: lines } } })
@@ -104,9 +104,16 @@ describe('file_stream', () => {
       }),
     })
     const text = await res.text()
-    // history: strings carry the raw lines; sampledHistory: objects with bare tokens in the body.
-    expect(text).toContain('"history":["{\\"_step\\":0,\\"loss\\":NaN}"')
-    expect(text).toContain('"sampledHistory":[[{"_step":0,"loss":NaN},{"_step":1,"loss":Infinity}]]')
+    // history: strings carry the raw lines (extended JSON inside the string); sampledHistory is
+    // JSON-typed, so non-finite numbers are strings and the whole body parses as strict JSON.
+    const body = JSON.parse(text) as { data: { project: { run: { history: string[]; sampledHistory: unknown } } } }
+    expect(body.data.project.run.history[0]).toBe('{"_step":0,"loss":NaN}')
+    expect(body.data.project.run.sampledHistory).toEqual([
+      [
+        { _step: 0, loss: 'NaN' },
+        { _step: 1, loss: 'Infinity' },
+      ],
+    ])
   })
 
   it('keeps the last summary line, the last events row as systemMetrics', async () => {

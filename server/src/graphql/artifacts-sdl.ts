@@ -123,6 +123,17 @@ export const ARTIFACTS_SDL = /* GraphQL */ `
     orgEntity: Entity
     available: Boolean!
     teams: [Entity!]!
+    "CoreWeave account of the organization (wandb-core asks at every init); none here."
+    coreWeaveOrganizationId: String
+    "Organization feature ramps; none here."
+    featureFlags(rampIDType: RampIDType): [FeatureFlag!]!
+  }
+  enum RampIDType {
+    OrgName
+  }
+  type FeatureFlag {
+    rampKey: String!
+    isEnabled: Boolean!
   }
 
   type Tag {
@@ -295,6 +306,7 @@ export const ARTIFACTS_SDL = /* GraphQL */ `
     ttlIsInherited: Boolean!
     createdAt: DateTime!
     updatedAt: DateTime
+    digestAlgorithm: ArtifactDigestAlgorithm!
     labels: JSONString
     tags: [Tag!]!
     aliases(artifactCollectionName: String): [ArtifactAlias!]!

@@ -6,9 +6,10 @@ import {
   parse,
   validate,
   type DocumentNode,
+  type GraphQLScalarType,
 } from 'graphql'
 import { FilterError } from '../filters/filter-error.js'
-import { stringifyExtended } from '../util/extended-json.js'
+import { toStrictJson } from '../util/extended-json.js'
 import type { GraphqlContext } from './context.js'
 import { resolveField } from './extension-resolvers.js'
 import { rootMutation } from './root-mutation.js'
@@ -16,6 +17,10 @@ import { rootQuery } from './root-query.js'
 import { SCHEMA_SDL } from './schema-sdl.js'
 
 const schema = buildSchema(SCHEMA_SDL)
+// Values of the JSON scalar (e.g. `sampledHistory` rows) carry NaN / ±Infinity as strings:
+// wandb-core decodes every reply with Go's strict JSON, where a bare NaN fails the whole reply.
+// JSONString values are strings and keep W&B's extended JSON (bare NaN) inside.
+;(schema.getType('JSON') as GraphQLScalarType).serialize = toStrictJson
 const rootValue = { ...rootQuery, ...rootMutation }
 
 /** Status and JSON text of a GraphQL-over-HTTP reply. */
@@ -65,7 +70,7 @@ export function operationNameOf(body: unknown): string | undefined {
 /**
  * Runs one GraphQL request body (`{query, variables, operationName}`). Syntax and validation
  * errors give 400; execution errors come back in `errors[]` of a 200 next to partial `data`.
- * The body is written with bare NaN / Infinity tokens where values are not finite.
+ * The body is strict JSON.
  */
 export async function executeGraphql(body: unknown, context: GraphqlContext): Promise<GraphqlReply> {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
@@ -105,6 +110,6 @@ export async function executeGraphql(body: unknown, context: GraphqlContext): Pr
   })
   return {
     status: 200,
-    body: stringifyExtended({ ...(errors ? { errors } : {}), data: result.data ?? null }),
+    body: JSON.stringify({ ...(errors ? { errors } : {}), data: result.data ?? null }),
   }
 }

@@ -10,6 +10,14 @@ import { createArtifactManifest, updateArtifactManifest } from './artifacts/arti
 import { commitArtifact } from './artifacts/commit-artifact.js'
 import { createArtifact } from './artifacts/create-artifact.js'
 import { createArtifactFiles } from './artifacts/create-artifact-files.js'
+import { addAliases, deleteAliases, deleteArtifact, updateArtifact } from './artifacts/edit-artifact.js'
+import {
+  createArtifactCollectionTagAssignments,
+  deleteArtifactCollectionTagAssignments,
+  unlinkArtifact,
+  updateArtifactPortfolio,
+  updateArtifactSequence,
+} from './artifacts/edit-collection.js'
 import { linkArtifact } from './artifacts/link-artifact.js'
 import { useArtifact } from './artifacts/use-artifact.js'
 import { parquetRunFields } from '../export/parquet-history-field.js'
@@ -36,6 +44,15 @@ export const EXTENSION_RESOLVERS: Readonly<Record<string, Readonly<Record<string
     commitArtifact,
     useArtifact,
     linkArtifact,
+    updateArtifact,
+    addAliases,
+    deleteAliases,
+    deleteArtifact,
+    unlinkArtifact,
+    updateArtifactSequence,
+    updateArtifactPortfolio,
+    createArtifactCollectionTagAssignments,
+    deleteArtifactCollectionTagAssignments,
     ...teamMutationFields,
     ...viewMutationFields,
   },

@@ -6,11 +6,36 @@ import { pageInfo } from './nodes/page-info.js'
 
 export const SERVER_VERSION = '0.1.0'
 
-/** Capability flags (`serverInfo.features`); clients probe them before using optional paths. */
+/**
+ * Capability flags (`serverInfo.features`); clients probe them before using optional paths.
+ * Listed: what this server implements among the flags wandb 0.30 (Python and wandb-core) reads.
+ * Absent flags are off: EXPAND_DEFINED_METRIC_GLOBS and STRUCTURED_CONSOLE_LOGS (the server
+ * does not expand globs or parse structured logs), CLIENT_IDS (no `clientIDMapping`),
+ * ARTIFACT_DIGEST_ALGORITHM (with it wandb-core uploads in storage layout V2, not served here),
+ * TOTAL_COUNT_IN_FILE_CONNECTION, SWEEPS_QUERY_FILTERING, SWEEPS_LOCAL_SCHEDULER,
+ * INCLUDE_ARTIFACT_TYPES_IN_REGISTRY_CREATION, artifact storage layout V2 and automations.
+ */
 const FEATURES = [
   { name: 'FILESTREAM_GZIP', description: 'file_stream accepts Content-Encoding: gzip', isEnabled: true },
   { name: 'MARK_RUN_FILES_UPLOADED', description: 'markRunFilesUploaded mutation', isEnabled: false },
   { name: 'LARGE_FILENAMES', description: 'file names over 128 characters', isEnabled: true },
+  { name: 'ARTIFACT_TAGS', description: 'tags on artifact versions and collections', isEnabled: true },
+  { name: 'ARTIFACT_REGISTRY_SEARCH', description: 'registry search over org entities', isEnabled: true },
+  {
+    name: 'ARTIFACT_COLLECTIONS_FILTERING_SORTING',
+    description: 'artifactCollections(filters, order)',
+    isEnabled: true,
+  },
+  {
+    name: 'ARTIFACT_MEMBERSHIP_IN_LINK_ARTIFACT_RESPONSE',
+    description: 'linkArtifact returns the new membership',
+    isEnabled: true,
+  },
+  {
+    name: 'USE_ARTIFACT_WITH_ENTITY_AND_PROJECT_INFORMATION',
+    description: 'useArtifact accepts artifactEntityName / artifactProjectName',
+    isEnabled: true,
+  },
 ]
 
 type Args = Record<string, unknown>

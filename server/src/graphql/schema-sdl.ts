@@ -1,3 +1,4 @@
+import { ARTIFACT_EDITS_SDL } from './artifact-edits-sdl.js'
 import { ARTIFACTS_SDL } from './artifacts-sdl.js'
 import { PARQUET_HISTORY_SDL } from './parquet-history-sdl.js'
 import { TEAMS_SDL } from './teams-sdl.js'
@@ -132,6 +133,8 @@ export const SCHEMA_SDL = /* GraphQL */ `
     sweep(sweepName: String!): Sweep
     sweeps(first: Int, after: String, filters: JSONString): SweepConnection
     totalSweeps: Int!
+    "Legacy workspace views blob; upsertModel accepts views but they are not kept, so null."
+    views: JSONString
   }
   type ProjectEdge {
     node: Project
@@ -334,6 +337,7 @@ export const SCHEMA_SDL = /* GraphQL */ `
     scheduler: JSONString
     launchScheduler: JSONString
     priorRunsFilters: JSONString
+    templateVariableValues: JSONString
   }
   type UpsertSweepPayload {
     clientMutationId: String
@@ -399,6 +403,7 @@ export const SCHEMA_SDL = /* GraphQL */ `
     success: Boolean!
   }
   ${ARTIFACTS_SDL}
+  ${ARTIFACT_EDITS_SDL}
   ${TEAMS_SDL}
   ${VIEWS_SDL}
   ${PARQUET_HISTORY_SDL}

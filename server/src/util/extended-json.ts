@@ -40,8 +40,8 @@ const ENCODED = new Map<string, string>(
 const ENCODED_PATTERN = /"\\u0000wrx:(?:NaN|Inf|-Inf)"/g
 
 /**
- * Serialises like `JSON.stringify`, but writes non-finite numbers as bare NaN / Infinity tokens.
- * GraphQL responses go through it, so `sampledHistory` rows keep their NaN values.
+ * Serialises like `JSON.stringify`, but writes non-finite numbers as bare NaN / Infinity tokens
+ * (the form of W&B history lines and summaries, kept inside `JSONString` values).
  *
  * @example stringifyExtended({ loss: NaN, best: -Infinity }) // '{"loss":NaN,"best":-Infinity}'
  */
@@ -67,4 +67,22 @@ function hasNonFinite(value: unknown): boolean {
     if (hasNonFinite((value as Record<string, unknown>)[key])) return true
   }
   return false
+}
+
+const NON_FINITE_NAMES = (v: number): string => (Number.isNaN(v) ? 'NaN' : v > 0 ? 'Infinity' : '-Infinity')
+
+/**
+ * A copy of a JSON-like value that strict JSON parsers accept: NaN / ±Infinity become the
+ * strings "NaN", "Infinity", "-Infinity" (W&B's form in `JSON`-typed GraphQL fields, which
+ * wandb-core decodes with Go's strict `encoding/json`). Values without any are returned as is.
+ *
+ * @example toStrictJson({ loss: NaN, step: 1 }) // { loss: 'NaN', step: 1 }
+ */
+export function toStrictJson(value: unknown): unknown {
+  if (!hasNonFinite(value)) return value
+  return JSON.parse(
+    JSON.stringify(value, (_key, v: unknown) =>
+      typeof v === 'number' && !Number.isFinite(v) ? NON_FINITE_NAMES(v) : v,
+    ),
+  )
 }

@@ -47,7 +47,10 @@ export async function startRecordingProxy(target: string): Promise<RecordingProx
           port: base.port,
           method: req.method,
           path: req.url,
-          headers: { ...req.headers, host: base.host },
+          // The client's Host is kept: the server builds file URLs from it, so downloads and
+          // uploads come back through the proxy (and are recorded) and stay under the client's
+          // base URL, where wandb-core sends its credentials.
+          headers: req.headers,
         },
         (up: IncomingMessage) => {
           const out: Buffer[] = []

@@ -64,6 +64,10 @@ export class ArtifactNode {
   get ttlIsInherited(): boolean {
     return this.row.ttl_duration_seconds === null
   }
+  /** Digests are MD5s of the manifest (the only algorithm the server computes). */
+  get digestAlgorithm(): string {
+    return 'MANIFEST_MD5'
+  }
   get createdAt(): string {
     return this.row.created_at
   }

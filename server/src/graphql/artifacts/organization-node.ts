@@ -21,6 +21,14 @@ export class OrganizationNode {
   get available(): boolean {
     return true
   }
+  /** Not a CoreWeave organization: null, which wandb-core accepts. */
+  get coreWeaveOrganizationId(): null {
+    return null
+  }
+  /** No organization feature ramps here. */
+  featureFlags(): never[] {
+    return []
+  }
   orgEntity(): object | null {
     const entity = findEntityById(this.nodes.ctx.db, this.row.org_entity_id)
     return entity ? this.nodes.ctx.nodes.entity(entity) : null

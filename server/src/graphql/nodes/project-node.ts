@@ -96,6 +96,10 @@ export class ProjectNode {
       ),
     }
   }
+  /** Legacy workspace views; upsertModel accepts `views` but does not keep them. */
+  get views(): null {
+    return null
+  }
   totalSweeps(): number {
     return countSweeps(this.ctx.db, this.row.id)
   }
