@@ -41,7 +41,7 @@ const VERSIONS_QUERY = `query ProjectArtifacts($entity: String!, $project: Strin
       artifactCollection(name: $collection) {
         name
         artifacts(after: $cursor, first: $perPage, order: $order, filters: $filters) {
-          edges { version cursor node { ${ARTIFACT_FIELDS}
+          edges { version node { ${ARTIFACT_FIELDS}
             aliases { alias artifactCollection { name project { name entity { name } } } } } }
           pageInfo { endCursor hasNextPage }
         }
@@ -236,7 +236,7 @@ export function listArtifactVersions(
       const pageInfo = collection.artifacts?.pageInfo
       return {
         items,
-        cursor: edges[edges.length - 1]?.cursor ?? pageInfo?.endCursor ?? cursor,
+        cursor: pageInfo?.endCursor ?? cursor,
         hasNextPage: pageInfo?.hasNextPage ?? false,
       }
     },

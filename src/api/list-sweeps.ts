@@ -8,7 +8,7 @@ import { toSweep, type Sweep } from './sweep.js'
 
 const SWEEPS_QUERY = `query Sweeps($project: String!, $entity: String!, $cursor: String, $perPage: Int) {
   project(name: $project, entityName: $entity) {
-    sweeps(after: $cursor, first: $perPage) { edges { node { ${SWEEP_FIELDS} } cursor } pageInfo { endCursor hasNextPage } }
+    sweeps(after: $cursor, first: $perPage) { edges { node { ${SWEEP_FIELDS} } } pageInfo { endCursor hasNextPage } }
   }
 }`
 
@@ -38,7 +38,7 @@ export function listSweeps(ctx: ApiContext, projectPath: string): PagedListing<S
       const edges = response.sweeps?.edges ?? []
       return {
         items: edges.map((e) => toSweep(ctx, e.node, { entity, project })),
-        cursor: edges[edges.length - 1]?.cursor ?? response.sweeps?.pageInfo.endCursor ?? cursor,
+        cursor: response.sweeps?.pageInfo.endCursor ?? cursor,
         hasNextPage: response.sweeps?.pageInfo.hasNextPage ?? false,
       }
     },

@@ -15,7 +15,7 @@ import { parseProjectPath } from './run-path.js'
 
 const PROJECTS_QUERY = `query Projects($entity: String, $cursor: String, $perPage: Int) {
   models(entityName: $entity, after: $cursor, first: $perPage) {
-    edges { node { ${PROJECT_FIELDS} } cursor } pageInfo { endCursor hasNextPage } }
+    edges { node { ${PROJECT_FIELDS} } } pageInfo { endCursor hasNextPage } }
 }`
 
 const PROJECT_QUERY = `query Project($project: String!, $entity: String!) {
@@ -35,7 +35,7 @@ const UPSERT_MODEL_MUTATION = `mutation UpsertModel($name: String!, $entity: Str
  * @example
  * ```ts
  * for await (const p of api.projects('my-team')) console.log(p.path, p.createdAt)
- * // sent: models(entityName: "my-team", first: 200) { edges { node { id name entityName … } cursor } pageInfo }
+ * // sent: models(entityName: "my-team", first: 200) { edges { node { id name entityName … } } pageInfo }
  * ```
  */
 export function listProjects(ctx: ApiContext, entityName?: string): PagedListing<Project> {
@@ -52,7 +52,7 @@ export function listProjects(ctx: ApiContext, entityName?: string): PagedListing
       const edges = models?.edges ?? []
       return {
         items: edges.flatMap((e) => (e.node ? [toProject(ctx, e.node, entity)] : [])),
-        cursor: edges[edges.length - 1]?.cursor ?? models?.pageInfo.endCursor ?? cursor,
+        cursor: models?.pageInfo.endCursor ?? cursor,
         hasNextPage: models?.pageInfo.hasNextPage ?? false,
       }
     },

@@ -18,7 +18,7 @@ export interface RunLogsOptions {
 const LOG_LINES_QUERY = `query RunLogLines($project: String!, $entity: String!, $name: String!, $first: Int, $after: String, $last: Int) {
   project(name: $project, entityName: $entity) { run(name: $name) { logLineCount
     logLines(first: $first, after: $after, last: $last, useImprovedPagination: true) {
-      edges { node { number timestamp level label line } cursor } pageInfo { endCursor hasNextPage } } } }
+      edges { node { number timestamp level label line } } pageInfo { endCursor hasNextPage } } } }
 }`
 
 /**
@@ -56,7 +56,7 @@ export function runLogs(ctx: ApiContext, path: RunPath, options: RunLogsOptions 
       )
       const edges = logLines?.edges ?? []
       const items = edges.map((e) => toLogLine(e.node, position++))
-      const last = edges[edges.length - 1]?.cursor ?? logLines?.pageInfo.endCursor ?? cursor
+      const last = logLines?.pageInfo.endCursor ?? cursor
       return {
         items,
         cursor: last,

@@ -43,8 +43,9 @@ const UPDATE_MUTATION = `mutation UpsertBucket($id: String!, $displayName: Strin
 }
 ${FULL_RUN_FRAGMENT}`
 
-const UPDATE_STATE_MUTATION = `mutation UpdateRunState($id: ID!, $state: String!) {
-  updateRunState(input: {id: $id, state: $state}) { success }
+// As Python 0.30 sends it: one input object variable, not inline fields.
+const UPDATE_STATE_MUTATION = `mutation UpdateRunState($input: UpdateRunStateInput!) {
+  updateRunState(input: $input) { success }
 }`
 const UpdateRunStateResponse = t.type({ updateRunState: SuccessPayload })
 
@@ -124,7 +125,7 @@ export async function updateRun(
  * @example
  * ```ts
  * await api.run('team/mnist/1a2b3c').setState('failed')
- * // sent: updateRunState(input: {id: "<storage id>", state: "failed"}) { success }
+ * // sent: updateRunState(input: $input) { success }, $input = { id: "<storage id>", state: "failed" }
  * ```
  */
 export async function setRunState(
@@ -142,7 +143,7 @@ export async function setRunState(
     const query = UPDATE_STATE_MUTATION
     const data = await sendRunMutation(ctx, run, {
       query,
-      variables: { id, state },
+      variables: { input: { id, state } },
       signal: options.signal,
       idempotent: true,
     })

@@ -15,15 +15,15 @@ import { classifyGraphQLError } from './classify-graphql-error.js'
 
 const TEAM_QUERY = `query Entity($name: String!) { entity(name: $name) { ${TEAM_FIELDS} } }`
 
-const CREATE_TEAM = `mutation CreateTeam($teamName: String!, $teamAdminUserName: String, $organizationId: String) {
-  createTeam(input: {teamName: $teamName, teamAdminUserName: $teamAdminUserName, organizationId: $organizationId}) {
+const CREATE_TEAM = `mutation CreateTeam($teamName: String!, $teamAdminUserName: String) {
+  createTeam(input: {teamName: $teamName, teamAdminUserName: $teamAdminUserName}) {
     entity { ${TEAM_FIELDS} }
   }
 }`
 
 const CREATE_INVITE = `mutation CreateInvite($entityName: String!, $email: String, $username: String, $admin: Boolean) {
   createInvite(input: {entityName: $entityName, email: $email, username: $username, admin: $admin}) {
-    invite { id name email } success
+    invite { id name email }
   }
 }`
 
@@ -56,19 +56,19 @@ export async function fetchTeam(ctx: ApiContext, name: string, options: Signal =
 }
 
 /**
- * What {@link createTeam} creates.
+ * What {@link createTeam} creates. There is no organization option: W&B's `CreateTeamInput`,
+ * as the official clients send it, has only `teamName` and `teamAdminUserName`, and the server
+ * places the team in the admin's organization itself.
  *
  * @example
  * ```ts
- * await api.createTeam({ name: 'vision', admin: 'ada', organization: 'acme' })
+ * await api.createTeam({ name: 'vision', admin: 'ada' })
  * ```
  */
 export interface CreateTeamOptions {
   readonly name: string
   /** Username of the team's first admin; default: you. Naming someone else needs admin rights. */
   readonly admin?: string
-  /** Organization (name or id) the team belongs to. */
-  readonly organization?: string
   readonly signal?: AbortSignal
 }
 
@@ -86,7 +86,6 @@ export async function createTeam(ctx: ApiContext, options: CreateTeamOptions): P
   const variables = {
     teamName: options.name,
     teamAdminUserName: options.admin ?? null,
-    organizationId: options.organization ?? null,
   }
   const data = await ctx.http
     .graphql({ query: CREATE_TEAM, variables, signal: options.signal })
@@ -149,9 +148,9 @@ export async function inviteToTeam(
   const data = await ctx.http
     .graphql({ query: CREATE_INVITE, variables, signal: options.signal })
     .catch(rethrow('team', team))
-  const payload = decode(CreateInviteResponse, data, 'CreateInvite').createInvite
-  const invite = payload?.invite
-  if (!payload?.success || !invite) {
+  // W&B's CreateInvitePayload has no `success`: the invite itself is the proof.
+  const invite = decode(CreateInviteResponse, data, 'CreateInvite').createInvite?.invite
+  if (!invite) {
     throw new ResponseDecodeError('CreateInvite', [
       { path: 'createInvite.invite', expected: 'Invite', actual: null },
     ])

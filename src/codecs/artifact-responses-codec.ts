@@ -32,9 +32,7 @@ export const ArtifactVersionsResponse = t.type({
               t.partial({
                 artifacts: nullable(
                   t.type({
-                    edges: t.array(
-                      t.type({ version: t.string, node: nullable(ArtifactNode), cursor: t.string }),
-                    ),
+                    edges: t.array(t.type({ version: t.string, node: nullable(ArtifactNode) })),
                     pageInfo: PageInfo,
                   }),
                 ),

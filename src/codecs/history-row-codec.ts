@@ -1,5 +1,6 @@
 import * as t from 'io-ts'
 import { JsonRecord } from './json-record.js'
+import { JsonTypedRecord } from './json-typed-record.js'
 
 /**
  * One row of a run's history: an open record of logged keys plus W&B's bookkeeping keys.
@@ -21,12 +22,15 @@ export interface HistoryRow {
 const hasStep = (u: unknown): u is HistoryRow =>
   typeof u === 'object' && u !== null && typeof (u as { _step?: unknown })._step === 'number'
 
-/** A history row given as an object, or as the JSON-string line `history`/`events` return. */
+/**
+ * A history row given as an object (JSON-typed fields: non-finite strings revived), or as the
+ * JSON-string line `history`/`events` return.
+ */
 export const HistoryRow = new t.Type<HistoryRow, unknown, unknown>(
   'HistoryRow',
   hasStep,
   (u, c) => {
-    const record = JsonRecord.validate(u, c)
+    const record = JsonTypedRecord.validate(u, c)
     if (record._tag === 'Left') return record
     return hasStep(record.right)
       ? t.success(record.right)

@@ -42,7 +42,7 @@ export const toLogLine = (node: LogLineNode, fallback: number): LogLine =>
     line: node.line ?? '',
   })
 
-/** `project { run { logLineCount logLines { edges { node cursor } pageInfo } } }`. */
+/** `project { run { logLineCount logLines { edges { node } pageInfo } } }`. */
 export const RunLogLinesResponse = t.type({
   project: nullable(
     t.type({
@@ -51,9 +51,7 @@ export const RunLogLinesResponse = t.type({
           t.type({
             logLines: nullable(
               t.type({
-                edges: t.array(
-                  t.intersection([t.type({ node: LogLineNode }), t.partial({ cursor: nullable(t.string) })]),
-                ),
+                edges: t.array(t.type({ node: LogLineNode })),
                 pageInfo: PageInfo,
               }),
             ),

@@ -27,9 +27,7 @@ export type ProjectResponse = t.TypeOf<typeof ProjectResponse>
 
 /** One page of `models(entityName, after, first)`; it has no total (W&B's `len()` is unsupported). */
 export const ProjectsPageResponse = t.type({
-  models: nullable(
-    t.type({ edges: t.array(t.type({ node: nullable(ProjectNode), cursor: t.string })), pageInfo: PageInfo }),
-  ),
+  models: nullable(t.type({ edges: t.array(t.type({ node: nullable(ProjectNode) })), pageInfo: PageInfo })),
 })
 export type ProjectsPageResponse = t.TypeOf<typeof ProjectsPageResponse>
 

@@ -1,10 +1,11 @@
 import * as t from 'io-ts'
 import { DateFromIsoString } from './date-from-iso-string.js'
 import { JsonRecord } from './json-record.js'
+import { JsonTypedRecord } from './json-typed-record.js'
 import { nullable } from './nullable.js'
 
 /** `historyKeys`: a JSON object (sometimes a JSON string) with the last logged `_step`. */
-export const HistoryKeys = t.union([JsonRecord, t.null])
+export const HistoryKeys = t.union([JsonTypedRecord, t.null])
 
 /**
  * A run node exactly as the W&B GraphQL API sends it (`LightweightRunFragment` or `RunFragment`,

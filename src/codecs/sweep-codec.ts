@@ -36,9 +36,7 @@ export type SweepResponse = t.TypeOf<typeof SweepResponse>
 export const SweepsPageResponse = t.type({
   project: nullable(
     t.type({
-      sweeps: nullable(
-        t.type({ edges: t.array(t.type({ node: SweepNode, cursor: t.string })), pageInfo: PageInfo }),
-      ),
+      sweeps: nullable(t.type({ edges: t.array(t.type({ node: SweepNode })), pageInfo: PageInfo })),
     }),
   ),
 })

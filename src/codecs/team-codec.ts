@@ -109,17 +109,11 @@ export const CreateTeamResponse = t.type({ createTeam: nullable(t.type({ entity:
 /** @internal */
 export const CreateInviteResponse = t.type({
   createInvite: nullable(
-    t.intersection([
-      t.type({ success: t.boolean }),
-      t.partial({
-        invite: nullable(
-          t.intersection([
-            t.type({ id: t.string, name: t.string }),
-            t.partial({ email: nullable(t.string) }),
-          ]),
-        ),
-      }),
-    ]),
+    t.partial({
+      invite: nullable(
+        t.intersection([t.type({ id: t.string, name: t.string }), t.partial({ email: nullable(t.string) })]),
+      ),
+    }),
   ),
 })
 /** @internal */

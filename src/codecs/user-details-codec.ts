@@ -4,7 +4,7 @@ import { JsonRecord } from './json-record.js'
 import { nullable } from './nullable.js'
 
 /** `UserFragment` (PROTOCOL.md §8, `api/fragments.graphql`). @internal */
-export const USER_DETAILS_FIELDS = `id name username email admin flags entity deletedAt accountType
+export const USER_DETAILS_FIELDS = `id name username email admin flags entity deletedAt
   apiKeys { edges { node { id name description } } } teams { edges { node { name } } }`
 
 /** @internal */
@@ -18,7 +18,6 @@ export const UserDetailsNode = t.intersection([
     flags: JsonRecord,
     entity: nullable(t.string),
     deletedAt: nullable(DateFromIsoString),
-    accountType: nullable(t.string),
     apiKeys: nullable(
       t.type({
         edges: t.array(
@@ -50,6 +49,8 @@ export interface ApiKeyInfo {
 
 /**
  * A W&B user as `api.user()` / `api.users()` return it (Python `User`): plain, frozen data.
+ * W&B's `User` type has no account type; a service account shows as such among a team's
+ * members (`team.members[i].accountType`).
  *
  * @example
  * ```ts
@@ -67,8 +68,6 @@ export interface UserDetails {
   readonly entity: string | null
   readonly flags: Readonly<Record<string, unknown>>
   readonly deletedAt: Date | null
-  /** `USER`, or `SERVICE` for service accounts. */
-  readonly accountType: string | null
   readonly apiKeys: readonly ApiKeyInfo[]
   readonly teams: readonly string[]
 }
@@ -84,7 +83,6 @@ export const toUserDetails = (node: UserDetailsNode): UserDetails =>
     entity: node.entity ?? null,
     flags: Object.freeze({ ...(node.flags ?? {}) }),
     deletedAt: node.deletedAt ?? null,
-    accountType: node.accountType ?? null,
     apiKeys: Object.freeze(
       (node.apiKeys?.edges ?? []).flatMap((e) =>
         e.node

@@ -1,7 +1,7 @@
 /** One page of a cursor-paged listing: its items and where the next page starts. @internal */
 export interface CursorPage<T> {
   readonly items: readonly T[]
-  /** The cursor to resume after this page (W&B: the last edge's `cursor`). */
+  /** The cursor to resume after this page (W&B: `pageInfo.endCursor`, or the last edge's `cursor`). */
   readonly cursor: string | null
   readonly hasNextPage: boolean
 }
