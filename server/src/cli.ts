@@ -12,6 +12,8 @@ const USAGE = `wandb-rx-server — a W&B-compatible local server
   --seed demo         add demo projects and runs (once per database)
   --api-key KEY       key of the default user 'local' (generated when absent)
   --log-level L       silent | info (default) | debug
+  --parquet-export-rows N  export a running run's history to Parquet once N rows are
+                      unexported (default 100000; ended runs are always exported)
   --faults JSON       a FaultPlan as JSON, e.g. '{"rate":0.1,"kinds":["429","503"]}'
   --fault-rate R      share of requests that fail (0..1)
   --fault-kinds K,..  kinds for --fault-rate: 429,500,502,503,504,reset,malformed,graphql-error
@@ -44,6 +46,7 @@ async function main(): Promise<void> {
       seed: { type: 'string' },
       'api-key': { type: 'string' },
       'log-level': { type: 'string', default: 'info' },
+      'parquet-export-rows': { type: 'string' },
       faults: { type: 'string' },
       'fault-rate': { type: 'string' },
       'fault-kinds': { type: 'string' },
@@ -62,6 +65,9 @@ async function main(): Promise<void> {
   const logLevel = values['log-level'] as LogLevel
   if (!['silent', 'info', 'debug'].includes(logLevel)) throw new Error(`unknown --log-level ${logLevel}`)
   const faults = faultPlan(values)
+  const exportRows = values['parquet-export-rows']
+  if (exportRows !== undefined && !(Number.isSafeInteger(Number(exportRows)) && Number(exportRows) > 0))
+    throw new Error(`--parquet-export-rows must be a positive integer, not ${exportRows}`)
   const srv = await startServer({
     port: Number(values.port),
     host: values.host,
@@ -70,6 +76,7 @@ async function main(): Promise<void> {
     logLevel,
     ...(values['api-key'] ? { apiKey: values['api-key'] } : {}),
     ...(faults ? { faults } : {}),
+    ...(exportRows ? { parquetExportRows: Number(exportRows) } : {}),
   })
   // The first stdout line is the URL (tests read it); the key follows for humans.
   process.stdout.write(`${srv.url}\n`)

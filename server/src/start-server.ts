@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { HistoryExporter } from './export/history-exporter.js'
 import { FaultInjector } from './faults/fault-injector.js'
 import type { FaultPlan } from './faults/fault-plan.js'
 import { UrlSigner } from './files/url-signer.js'
@@ -36,6 +37,11 @@ export interface ServerOptions {
   readonly logLevel?: LogLevel
   /** Body size limits (defaults: GraphQL 10 MiB, file_stream 16 MiB, uploads 512 MiB). */
   readonly limits?: Partial<Limits>
+  /**
+   * Unexported history rows at which a running run is exported to Parquet (default 100,000).
+   * Ended runs are always exported in full.
+   */
+  readonly parquetExportRows?: number
 }
 
 export interface NewUserOptions {
@@ -94,6 +100,7 @@ export interface RunningServer {
 }
 
 export const DEFAULT_ENTITY = 'local'
+const DEFAULT_EXPORT_ROWS = 100_000
 
 function listen(server: Server, port: number, host: string): Promise<AddressInfo> {
   return new Promise((resolve, reject) => {
@@ -135,12 +142,15 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     limits: { ...DEFAULT_LIMITS, ...options.limits },
     nodes: createNodeFactory,
   }
+  const exporter = new HistoryExporter(db, state.logger, options.parquetExportRows ?? DEFAULT_EXPORT_ROWS)
+  exporter.start()
   const server = createServer(createHandler(state))
   server.keepAliveTimeout = 5000
   let address: AddressInfo
   try {
     address = await listen(server, options.port ?? 0, options.host ?? '127.0.0.1')
   } catch (error) {
+    await exporter.close()
     db.close()
     throw error
   }
@@ -154,9 +164,11 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => {
-          if (db.open) db.close()
-          if (error) reject(error)
-          else resolve()
+          void exporter.close().finally(() => {
+            if (db.open) db.close()
+            if (error) reject(error)
+            else resolve()
+          })
         })
         server.closeAllConnections()
       }),

@@ -71,7 +71,9 @@ export async function executeGraphql(body: unknown, context: GraphqlContext): Pr
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     return errorReply(400, ['request body must be a JSON object with a "query"'])
   }
-  const { query, variables, operationName } = body as Record<string, unknown>
+  const { query, variables, operationName: sentName } = body as Record<string, unknown>
+  // An empty name means "no name" (GraphQL over HTTP); wandb-core sends "" for Python-built queries.
+  const operationName = sentName === '' ? null : sentName
   if (typeof query !== 'string') return errorReply(400, ['"query" must be a string'])
   if (variables != null && (typeof variables !== 'object' || Array.isArray(variables))) {
     return errorReply(400, ['"variables" must be an object'])

@@ -12,6 +12,7 @@ import { createArtifact } from './artifacts/create-artifact.js'
 import { createArtifactFiles } from './artifacts/create-artifact-files.js'
 import { linkArtifact } from './artifacts/link-artifact.js'
 import { useArtifact } from './artifacts/use-artifact.js'
+import { parquetRunFields } from '../export/parquet-history-field.js'
 import type { GraphqlContext } from './context.js'
 import { teamEntityFields, teamQueryFields, teamUserFields } from './teams/team-fields.js'
 import { teamMutationFields } from './teams/team-mutations.js'
@@ -39,7 +40,7 @@ export const EXTENSION_RESOLVERS: Readonly<Record<string, Readonly<Record<string
     ...viewMutationFields,
   },
   Project: { ...artifactProjectFields, ...viewProjectFields },
-  Run: artifactRunFields,
+  Run: { ...artifactRunFields, ...parquetRunFields },
   Entity: { ...artifactEntityFields, ...teamEntityFields },
   User: teamUserFields,
   File: artifactFileFields,

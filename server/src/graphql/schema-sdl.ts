@@ -1,4 +1,5 @@
 import { ARTIFACTS_SDL } from './artifacts-sdl.js'
+import { PARQUET_HISTORY_SDL } from './parquet-history-sdl.js'
 import { TEAMS_SDL } from './teams-sdl.js'
 import { VIEWS_SDL } from './views-sdl.js'
 
@@ -400,4 +401,5 @@ export const SCHEMA_SDL = /* GraphQL */ `
   ${ARTIFACTS_SDL}
   ${TEAMS_SDL}
   ${VIEWS_SDL}
+  ${PARQUET_HISTORY_SDL}
 `

@@ -10,11 +10,13 @@ import { artifactBlobDownloadRoute, artifactBlobUploadRoute } from './routes/art
 import { directRoute, downloadRoute, uploadRoute } from './routes/file-routes.js'
 import { fileStreamRoute } from './routes/file-stream-route.js'
 import { graphqlRoute } from './routes/graphql-route.js'
+import { historyExportRoute } from './routes/history-export-route.js'
 import type { ServerState } from './server-state.js'
 
 function write(res: ServerResponse, reply: Reply, truncate = false): void {
   const body = typeof reply.body === 'string' ? Buffer.from(reply.body) : reply.body
-  res.writeHead(reply.status, { ...reply.headers, 'content-length': String(body.length) })
+  // A reply may set its own length: a HEAD answer has none of the body it describes.
+  res.writeHead(reply.status, { 'content-length': String(body.length), ...reply.headers })
   if (!truncate) {
     res.end(body)
     return
@@ -117,6 +119,13 @@ async function handle(
       break
     case 'artifact_blob_download':
       reply = artifactBlobDownloadRoute(state, route.id, url.searchParams)
+      break
+    case 'history_export':
+      reply = historyExportRoute(
+        state,
+        { ...route, head: req.method === 'HEAD', ...(req.headers.range ? { range: req.headers.range } : {}) },
+        url.searchParams,
+      )
       break
   }
   return { reply, truncate: fault?.kind === 'reset' }

@@ -13,6 +13,7 @@ export type Route =
   | { readonly kind: 'direct'; readonly id: number }
   | { readonly kind: 'artifact_blob_upload'; readonly id: number }
   | { readonly kind: 'artifact_blob_download'; readonly id: number }
+  | { readonly kind: 'history_export'; readonly runId: number; readonly file: string }
   | { readonly kind: 'health' }
 
 export type RouteMatch =
@@ -45,5 +46,9 @@ export function matchRoute(method: string, pathname: string): RouteMatch {
     return only('PUT', { kind: 'artifact_blob_upload', id })
   if (head === 'artifact-blobs' && rest.length >= 2 && Number.isSafeInteger(id))
     return only('GET', { kind: 'artifact_blob_download', id })
+  if (head === 'history-exports' && rest.length === 2 && Number.isSafeInteger(id)) {
+    const route: Route = { kind: 'history_export', runId: id, file: rest[1] as string }
+    return method === 'GET' || method === 'HEAD' ? route : { kind: 'method_not_allowed', allow: 'GET, HEAD' }
+  }
   return { kind: 'not_found' }
 }

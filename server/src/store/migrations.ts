@@ -1,4 +1,5 @@
 import { ARTIFACTS_TEAMS_MIGRATION } from './artifacts-teams-migration.js'
+import { HISTORY_EXPORTS_MIGRATION } from './history-exports-migration.js'
 import { VIEWS_MIGRATION } from './views-migration.js'
 
 /**
@@ -76,4 +77,5 @@ export const MIGRATIONS: readonly string[] = [
   `,
   ARTIFACTS_TEAMS_MIGRATION,
   VIEWS_MIGRATION,
+  HISTORY_EXPORTS_MIGRATION,
 ]

@@ -1,0 +1,42 @@
+import { exportedLineCount } from '../store/history-exports.js'
+import { firstLineAtStep, stepOfLine } from '../store/history-line-range.js'
+import type { Db } from '../store/open-database.js'
+import { sql } from '../store/statements.js'
+
+/** States in which a run may still log; any other state ends (a resume starts a new tail). */
+const LIVE_STATES = new Set(['running', 'pending', 'preempting'])
+
+/**
+ * Step multiple that a running run's export ends on. wandb-core 0.30 reads a scan page that
+ * straddles the boundary from the files AND from `history(minStep)` of the page start, which
+ * repeats the exported part; ending on a multiple of 1000 (its default page size) keeps
+ * default scans exact.
+ */
+const ALIGN_STEPS = 1000
+
+/** History lines `[from, to)` of a run to export now. */
+export interface ExportRange {
+  readonly from: number
+  readonly to: number
+}
+
+/**
+ * What to export of a run: every unexported line once it has ended; while it runs, only when
+ * `thresholdRows` lines are unexported, then up to the last aligned step boundary.
+ */
+export function planExport(db: Db, runId: number, thresholdRows: number): ExportRange | undefined {
+  const run = sql<{ state: string; history_line_count: number }>(
+    db,
+    'SELECT state, history_line_count FROM runs WHERE id = ?',
+  ).get(runId)
+  if (!run) return undefined
+  const from = exportedLineCount(db, runId)
+  const count = run.history_line_count
+  if (count <= from) return undefined
+  if (!LIVE_STATES.has(run.state)) return { from, to: count }
+  if (count - from < thresholdRows) return undefined
+  const align = Math.max(1, Math.min(ALIGN_STEPS, thresholdRows))
+  const last = stepOfLine(db, runId, count - 1) ?? 0
+  const to = firstLineAtStep(db, runId, from, Math.floor(last / align) * align) ?? count
+  return to > from ? { from, to } : undefined
+}
