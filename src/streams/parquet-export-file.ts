@@ -40,7 +40,8 @@ export async function openExportFile(
   const bytes = cache
     ? await cachedFile(ctx, urls, path, head, cache, signal)
     : remoteFile(ctx, urls, path, head, signal)
-  const metadata = await parquetMetadataAsync(bytes).catch((cause: unknown) => {
+  // Read the footer's length, then exactly the footer: a keyed scan reads no column it skips.
+  const metadata = await parquetMetadataAsync(bytes, { initialFetchSize: 8 }).catch((cause: unknown) => {
     throw asCorrupt(cause, path)
   })
   const columns = new Set(parquetSchema(metadata).children.map((child) => child.element.name))
@@ -74,13 +75,15 @@ async function cachedFile(
     ctx.http.stats.parquetCacheHits++
     return asAsyncBuffer(hit)
   }
-  const response = await urls.send(path, (url) => fileRequest(ctx, url, 'GET', {}, signal), signal)
-  const etag = response.headers.get('etag')
-  if (response.body === null || (etag && head.etag && etag !== head.etag)) {
-    await response.body?.cancel().catch(() => undefined)
-    throw new ParquetHistoryError('mismatch', 'the file changed between HEAD and GET', path)
+  const store = async (response: Response) => {
+    const etag = response.headers.get('etag')
+    if (response.body === null || (etag && head.etag && etag !== head.etag)) {
+      await response.body?.cancel().catch(() => undefined)
+      throw new ParquetHistoryError('mismatch', 'the file changed between HEAD and GET', path)
+    }
+    return cache.store(key, response.body, head.size, signal)
   }
-  const stored = await cache.store(key, response.body, head.size, signal)
+  const stored = await urls.send(path, (url) => fileRequest(ctx, url, 'GET', {}, signal, store), signal)
   ctx.http.stats.parquetBytes += head.size
   return asAsyncBuffer(stored)
 }

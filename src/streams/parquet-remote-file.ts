@@ -24,11 +24,15 @@ export async function headRemoteFile(
   path: string,
   signal?: AbortSignal,
 ): Promise<RemoteFileHead> {
-  const response = await urls.send(path, (url) => fileRequest(ctx, url, 'HEAD', {}, signal), signal)
-  const size = Number(response.headers.get('content-length') ?? NaN)
+  const headers = await urls.send(
+    path,
+    (url) => fileRequest(ctx, url, 'HEAD', {}, signal, async (response) => response.headers),
+    signal,
+  )
+  const size = Number(headers.get('content-length') ?? NaN)
   if (!Number.isSafeInteger(size) || size < 0)
     throw new ParquetHistoryError('mismatch', 'HEAD gave no Content-Length', path)
-  return { size, etag: response.headers.get('etag') ?? '' }
+  return { size, etag: headers.get('etag') ?? '' }
 }
 
 /**
@@ -52,9 +56,7 @@ export function remoteFile(
 ): AsyncBuffer {
   let whole: ArrayBuffer | undefined
   const stats = ctx.http.stats
-  const get = async (start: number, end: number): Promise<ArrayBuffer> => {
-    const range = { Range: `bytes=${start}-${end - 1}` }
-    const response = await urls.send(path, (url) => fileRequest(ctx, url, 'GET', range, signal), signal)
+  const read = async (response: Response, start: number, end: number): Promise<ArrayBuffer> => {
     const etag = response.headers.get('etag')
     if (etag && head.etag && etag !== head.etag) {
       await response.body?.cancel().catch(() => undefined)
@@ -76,6 +78,11 @@ export function remoteFile(
     whole = bytes
     return bytes.slice(start, end)
   }
+  const get = (start: number, end: number): Promise<ArrayBuffer> => {
+    const range = { Range: `bytes=${start}-${end - 1}` }
+    const request = (url: string) => fileRequest(ctx, url, 'GET', range, signal, (r) => read(r, start, end))
+    return urls.send(path, request, signal)
+  }
   return {
     byteLength: head.size,
     slice: (start, end = head.size) => {
@@ -91,26 +98,44 @@ export function remoteFile(
 }
 
 /**
- * One request of a signed export URL: no API key, and counted in `parquetRequests`.
+ * One request of a signed export URL, without the API key, counted in `parquetRequests`; `read`
+ * consumes the response. It runs under a child of `signal` that lives for this request only: a
+ * scan sends thousands of ranged reads under one signal, and none may leave a listener on it.
+ *
+ * @example
+ * ```ts
+ * const size = await fileRequest(ctx, url, 'HEAD', {}, signal, async (r) => r.headers.get('content-length'))
+ * ```
  *
  * @internal
  */
-export function fileRequest(
+export async function fileRequest<T>(
   ctx: ApiContext,
   url: string,
   method: 'GET' | 'HEAD',
   headers: Readonly<Record<string, string>>,
-  signal?: AbortSignal,
-): Promise<Response> {
+  signal: AbortSignal | undefined,
+  read: (response: Response) => Promise<T>,
+): Promise<T> {
   ctx.http.stats.parquetRequests++
-  return ctx.http.request({
-    url,
-    method,
-    headers,
-    signal,
-    credentials: 'omit',
-    operation: 'ParquetHistoryFile',
-  })
+  const child = new AbortController()
+  const abort = () => child.abort(signal?.reason)
+  if (signal?.aborted) abort()
+  else signal?.addEventListener('abort', abort, { once: true })
+  try {
+    const operation = 'ParquetHistoryFile'
+    const response = await ctx.http.request({
+      url,
+      method,
+      headers,
+      signal: child.signal,
+      credentials: 'omit',
+      operation,
+    })
+    return await read(response)
+  } finally {
+    signal?.removeEventListener('abort', abort)
+  }
 }
 
 function contentRangeStart(response: Response): number {
