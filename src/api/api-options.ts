@@ -1,3 +1,4 @@
+import type { HistoryCache } from '../internal/history-cache.js'
 import type { RateLimitOptions } from '../transport/rate-limiter.js'
 import type { FetchLike } from '../transport/resolve-fetch.js'
 import type { RetryPolicy } from '../transport/retry-policy.js'
@@ -31,4 +32,9 @@ export interface ApiOptions {
   readonly headers?: Readonly<Record<string, string>> | undefined
   /** Client-side request pacing shared by every stream of this Api. */
   readonly rateLimit?: RateLimitOptions | undefined
+  /**
+   * Where full history scans keep downloaded Parquet export files (none by default: full scans
+   * then read exports by ranged requests). In Node pass `fileHistoryCache()` from `wandb-rx/node`.
+   */
+  readonly historyCache?: HistoryCache | undefined
 }

@@ -110,6 +110,8 @@ export class Api {
       project: (given) => given ?? this.#options.project ?? readEnv('WANDB_PROJECT') ?? 'uncategorized',
       getRun: (path, signal) => this.#getRun(path, signal),
       forget: (path) => this.#forget(path),
+      capabilities: new Map(),
+      historyCache: options.historyCache,
     }
   }
 

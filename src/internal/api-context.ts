@@ -1,6 +1,7 @@
 import type { Run } from '../codecs/run.js'
 import type { HttpClient } from '../transport/http-client.js'
 import type { RunPath } from '../api/run-path.js'
+import type { HistoryCache } from './history-cache.js'
 
 /**
  * What handles, queries and streams need from their `Api`: the wire, the app URL and the
@@ -20,4 +21,8 @@ export interface ApiContext {
   getRun(path: RunPath, signal?: AbortSignal): Promise<Run>
   /** Drops cached copies of a run after a write, so the next `getRun` sees the change. */
   forget(path: RunPath): void
+  /** What the server was found to support (e.g. `parquetHistory`), learned once per Api. */
+  readonly capabilities: Map<string, boolean>
+  /** Where whole Parquet history files are kept between scans (Node); none in browsers. */
+  readonly historyCache?: HistoryCache | undefined
 }

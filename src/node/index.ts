@@ -18,3 +18,4 @@ export { parquetSink, type ParquetSinkOptions } from '../exports/parquet-sink.js
 export { createSink, type CreateSinkOptions } from '../exports/create-sink.js'
 export { fileTarget, streamTarget, type TextTarget, type TextWritable } from '../exports/text-target.js'
 export { writeRows } from '../exports/write-rows.js'
+export { fileHistoryCache, historyCacheDir } from './history-cache.js'

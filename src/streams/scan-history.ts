@@ -6,6 +6,7 @@ import { abortable } from './abortable.js'
 import { historyWindow } from './history-window.js'
 import { lastHistoryStep } from './last-history-step.js'
 import { orderedConcurrent } from './ordered-concurrent.js'
+import { parquetHistory, type HistorySource } from './parquet-history.js'
 import { resolveRun, type ResolvedRun } from './resolved-run.js'
 import { Semaphore } from './semaphore.js'
 import { stepWindows } from './step-windows.js'
@@ -29,6 +30,12 @@ export interface ScanHistoryOptions {
   readonly maxStep?: number | undefined
   /** Windows fetched in parallel (and the most held in memory). Default 4. */
   readonly concurrency?: number | undefined
+  /**
+   * Where to read: `'auto'` (default) reads the run's Parquet exports plus the live tail when the
+   * server has `parquetHistory`, else GraphQL windows; `'parquet'` insists on the exports
+   * (`ParquetHistoryError` `unsupported` without them); `'graphql'` pages `history` only.
+   */
+  readonly source?: HistorySource | undefined
   /** @internal Request slots shared with other scans (`scanHistoryOf`'s global limit). */
   readonly slots?: Semaphore | undefined
 }
@@ -36,7 +43,12 @@ export interface ScanHistoryOptions {
 /**
  * Every history row of a run, **unsampled**, in `_step` order, each exactly once.
  *
- * Reads `historyKeys.lastStep` first, then fetches the windows `[a, a + pageSize)` up to it,
+ * By default (`source: 'auto'`) it reads as wandb 0.30 does: the run's Parquet exports
+ * (`parquetHistory`; whole files through the Api's `historyCache` without keys, only the needed
+ * columns by ranged reads with keys), then the rows not yet exported through GraphQL windows.
+ * On a server without exports it pages GraphQL as below.
+ *
+ * The GraphQL path reads `historyKeys.lastStep` first, then fetches the windows `[a, a + pageSize)` up to it,
  * `concurrency` at a time, and emits them in order; a window fetched early waits, and no new
  * window starts until the oldest is emitted, so memory holds at most `concurrency` windows however
  * long the run. An empty window never ends the scan (steps may jump); only `maxStep` does.
@@ -63,8 +75,16 @@ export function scanHistory(
     throw new RangeError(`minStep must be an integer ≥ 0, got ${minStep}`)
   const slots = options.slots ?? new Semaphore(concurrency)
   const stats = ctx.http.stats
+  const source = options.source ?? 'auto'
+  if (source !== 'graphql') {
+    const scan = { keys, minStep, maxStep, pageSize, concurrency, slots, source }
+    return parquetHistory(ctx, path, scan, () =>
+      scanHistory(ctx, path, { ...options, slots, source: 'graphql' }),
+    )
+  }
   return abortable(async (signal) => {
     const run = await resolveRun(ctx, path)
+    stats.graphqlScans++
     return { run, stop: Math.min(maxStep, (await lastHistoryStep(ctx, run, signal)) + 1) }
   }).pipe(
     switchMap(({ run, stop }) =>

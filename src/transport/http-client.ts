@@ -300,7 +300,8 @@ export class HttpClient {
       }
       if (response.ok) {
         const length = Number(response.headers.get('content-length'))
-        if (Number.isFinite(length)) this.stats.bytesReceived += length
+        // A HEAD's Content-Length is the size of a body that never comes.
+        if (Number.isFinite(length) && init.method !== 'HEAD') this.stats.bytesReceived += length
         return response
       }
       throw await this.#failure(response, { ...meta, url: target }, signal)

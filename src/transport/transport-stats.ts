@@ -17,6 +17,12 @@ export interface TransportStatsSnapshot {
   readonly bytesReceived: number
   /** Rows (runs, history rows, files) emitted by streams. */
   readonly rows: number
+  /** Full-history scans by where they read: Parquet exports (plus live tail), or GraphQL windows. */
+  readonly historySources: { readonly parquet: number; readonly graphql: number }
+  /** Parquet export files: requests (`HEAD` and ranged `GET`), body bytes read, cache hits. */
+  readonly parquetRequests: number
+  readonly parquetBytes: number
+  readonly parquetCacheHits: number
   readonly elapsedMs: number
   readonly rowsPerSecond: number
 }
@@ -30,6 +36,11 @@ export class TransportStats {
   rateLimitWaitMs = 0
   bytesReceived = 0
   rows = 0
+  parquetScans = 0
+  graphqlScans = 0
+  parquetRequests = 0
+  parquetBytes = 0
+  parquetCacheHits = 0
   readonly #startedAt = Date.now()
 
   snapshot(): TransportStatsSnapshot {
@@ -42,6 +53,10 @@ export class TransportStats {
       rateLimitWaitMs: this.rateLimitWaitMs,
       bytesReceived: this.bytesReceived,
       rows: this.rows,
+      historySources: { parquet: this.parquetScans, graphql: this.graphqlScans },
+      parquetRequests: this.parquetRequests,
+      parquetBytes: this.parquetBytes,
+      parquetCacheHits: this.parquetCacheHits,
       elapsedMs,
       rowsPerSecond: (this.rows * 1000) / elapsedMs,
     })

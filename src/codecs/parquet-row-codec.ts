@@ -1,0 +1,86 @@
+import type { FileMetaData } from 'hyparquet'
+import { parseExtendedJson } from '../internal/extended-json.js'
+import type { HistoryRow } from './history-row-codec.js'
+
+/** The key-value metadata entry naming the columns that hold extended-JSON text. */
+export const JSON_COLUMNS_KEY = 'wandb-rx:json-columns'
+
+/**
+ * The top-level columns whose strings are W&B extended JSON (`wandb-rx:json-columns`); none
+ * when the file does not say (files written by W&B itself).
+ *
+ * @example
+ * ```ts
+ * jsonColumnsOf(metadata) // Set { 'table', 'mixed' }
+ * ```
+ */
+export function jsonColumnsOf(metadata: FileMetaData): ReadonlySet<string> {
+  const entry = metadata.key_value_metadata?.find((kv) => kv.key === JSON_COLUMNS_KEY)?.value
+  if (entry === undefined) return new Set()
+  try {
+    const names: unknown = JSON.parse(entry)
+    return new Set(Array.isArray(names) ? names.filter((n): n is string => typeof n === 'string') : [])
+  } catch {
+    return new Set()
+  }
+}
+
+/**
+ * One Parquet row as the GraphQL `history` row of the same step: a null column is a key the
+ * step did not log (omitted, in nested groups too), INT64 `BigInt`s become numbers, a `DOUBLE`
+ * `_step` an integer, and the JSON columns' text is parsed with NaN/Infinity. `undefined` for a
+ * row without a usable `_step`, which no history row lacks.
+ *
+ * @example
+ * ```ts
+ * decodeParquetRow({ _step: 3n, loss: 0.5, acc: null, cfg: { lr: 0.1, m: null } }, new Set())
+ * // { _step: 3, loss: 0.5, cfg: { lr: 0.1 } }
+ * ```
+ */
+export function decodeParquetRow(
+  raw: Readonly<Record<string, unknown>>,
+  jsonColumns: ReadonlySet<string>,
+): HistoryRow | undefined {
+  const step = Number(raw['_step'])
+  if (raw['_step'] === null || !Number.isSafeInteger(step)) return undefined
+  const row: Record<string, unknown> = {}
+  for (const key in raw) {
+    const value = raw[key]
+    if (value === null || value === undefined) continue
+    row[key] = jsonColumns.has(key) && typeof value === 'string' ? parseExtendedJson(value) : plain(value)
+  }
+  row['_step'] = step
+  return row as HistoryRow
+}
+
+/**
+ * `row` reduced to `_step` and `keys`, or `undefined` when it lacks any of them: the keyed scan's
+ * rule, as Python's `scan_history(keys=…)` and `sampledHistory` apply it.
+ *
+ * @example
+ * ```ts
+ * pickKeys({ _step: 1, loss: 0.5, acc: 0.9 }, ['loss']) // { _step: 1, loss: 0.5 }
+ * pickKeys({ _step: 2, acc: 0.9 }, ['loss'])            // undefined
+ * ```
+ */
+export function pickKeys(row: HistoryRow, keys: readonly string[]): HistoryRow | undefined {
+  const picked: Record<string, unknown> = { _step: row._step }
+  for (const key of keys) {
+    if (!(key in row)) return undefined
+    picked[key] = row[key]
+  }
+  return picked as HistoryRow
+}
+
+/** Nested values: nulls in groups dropped, BigInts as numbers; lists, bytes and dates kept. */
+function plain(value: unknown): unknown {
+  if (typeof value === 'bigint') return Number(value)
+  if (Array.isArray(value)) return value.map((item) => (item === null ? null : plain(item)))
+  if (typeof value !== 'object' || value === null || ArrayBuffer.isView(value) || value instanceof Date)
+    return value
+  const out: Record<string, unknown> = {}
+  for (const [key, item] of Object.entries(value)) {
+    if (item !== null && item !== undefined) out[key] = plain(item)
+  }
+  return out
+}

@@ -1,0 +1,158 @@
+import {
+  concat,
+  defer,
+  filter,
+  finalize,
+  from,
+  map,
+  mergeMap,
+  switchMap,
+  tap,
+  throwError,
+  type Observable,
+} from 'rxjs'
+import type { RunPath } from '../api/run-path.js'
+import type { HistoryRow } from '../codecs/history-row-codec.js'
+import { ParquetHistoryError } from '../errors/parquet-history-error.js'
+import type { ApiContext } from '../internal/api-context.js'
+import { abortable } from './abortable.js'
+import { historyWindow } from './history-window.js'
+import { liveWindows } from './live-windows.js'
+import { openExportFile } from './parquet-export-file.js'
+import { parquetExports, type ParquetExports } from './parquet-history-query.js'
+import { readBatch } from './parquet-read-batch.js'
+import { planRowGroups } from './parquet-row-groups.js'
+import { orderedConcurrent } from './ordered-concurrent.js'
+import { resolveRun, runPathString, type ResolvedRun } from './resolved-run.js'
+import type { Semaphore } from './semaphore.js'
+import { SignedUrls } from './signed-urls.js'
+
+/**
+ * Where a full-history scan reads: `'auto'` (Parquet exports when the server has them, else
+ * GraphQL windows), `'parquet'` (exports only; a server without them is an error) or `'graphql'`.
+ *
+ * @example
+ * ```ts
+ * api.run(path).scanHistory({ source: 'graphql' satisfies HistorySource })
+ * ```
+ */
+export type HistorySource = 'auto' | 'parquet' | 'graphql'
+
+/** The settled options of a scan, as `scanHistory` passes them. @internal */
+export interface ParquetScan {
+  readonly keys: readonly string[] | undefined
+  readonly minStep: number
+  readonly maxStep: number
+  readonly pageSize: number
+  readonly concurrency: number
+  readonly slots: Semaphore
+  readonly source: 'auto' | 'parquet'
+}
+
+/**
+ * A full-history scan through the run's Parquet exports (PROTOCOL.md §13), as wandb 0.30 reads
+ * it: `parquetHistory(liveKeys: ["_step"])`, then the files' rows below the lowest live step
+ * (row group by row group, in `_step` order, `concurrency` row groups ahead), then the live rows
+ * through GraphQL `history` windows holding live steps. Falls back to `graphql()` when the server
+ * lacks the field or (with `'auto'`) exported nothing. Emitted steps are strictly ascending.
+ *
+ * @example
+ * ```ts
+ * parquetHistory(ctx, path, scan, () => graphqlScan()).subscribe((row) => console.log(row._step))
+ * ```
+ */
+export function parquetHistory(
+  ctx: ApiContext,
+  path: RunPath | ResolvedRun,
+  scan: ParquetScan,
+  graphql: () => Observable<HistoryRow>,
+): Observable<HistoryRow> {
+  return abortable(async (signal) => {
+    const run = await resolveRun(ctx, path)
+    return { run, found: await parquetExports(ctx, run, signal) }
+  }).pipe(
+    switchMap(({ run, found }) => {
+      if (found === undefined && scan.source === 'parquet') {
+        const message = `the server has no parquetHistory, so ${runPathString(run)} has no Parquet exports to read`
+        return throwError(() => new ParquetHistoryError('unsupported', message))
+      }
+      if (found === undefined || (found.urls.length === 0 && scan.source === 'auto')) return graphql()
+      ctx.http.stats.parquetScans++
+      const ascending = strictlyAscending()
+      return concat(exportedRows(ctx, run, found, scan), liveRows(ctx, run, found.live, scan)).pipe(
+        map(ascending),
+        filter((rows) => rows.length > 0),
+        tap((rows) => (ctx.http.stats.rows += rows.length)),
+        mergeMap((rows) => rows),
+      )
+    }),
+  )
+}
+
+/** The files' rows in `[minStep, min(maxStep, lowest live step))`, one row-group batch at a time. */
+function exportedRows(
+  ctx: ApiContext,
+  run: ResolvedRun,
+  found: ParquetExports,
+  scan: ParquetScan,
+): Observable<readonly HistoryRow[]> {
+  const stop = Math.min(scan.maxStep, found.live[0] ?? Infinity)
+  if (found.urls.length === 0 || stop <= scan.minStep) return from([])
+  const { keys, slots } = scan
+  // Full scans keep whole files in the cache; keyed scans read only their columns' ranges.
+  const cache = keys === undefined ? ctx.historyCache : undefined
+  return defer(() => {
+    const controller = new AbortController()
+    const signal = controller.signal
+    const urls = new SignedUrls(found.urls, async (s) => (await parquetExports(ctx, run, s))?.urls ?? [])
+    const opening = Promise.all(
+      urls.paths().map((path) => slots.use(() => openExportFile(ctx, urls, path, cache, signal), signal)),
+    )
+    return from(opening).pipe(
+      switchMap((opened) => {
+        const files = opened.filter((file) => keys === undefined || keys.every((k) => file.columns.has(k)))
+        const batches = planRowGroups(
+          files.map((file) => file.metadata),
+          scan.minStep,
+          stop,
+        )
+        return orderedConcurrent(
+          batches,
+          (batch, s) => slots.use(() => readBatch(files, batch, keys), s),
+          scan.concurrency,
+        )
+      }),
+      map((rows) => rows.filter((row) => row._step >= scan.minStep && row._step < stop)),
+      finalize(() => controller.abort()),
+    )
+  })
+}
+
+/** The live rows (steps from the lowest live one, below `maxStep`) through GraphQL `history`. */
+function liveRows(
+  ctx: ApiContext,
+  run: ResolvedRun,
+  live: readonly number[],
+  scan: ParquetScan,
+): Observable<readonly HistoryRow[]> {
+  const { keys, slots } = scan
+  return orderedConcurrent(
+    liveWindows(live, scan.minStep, scan.maxStep, scan.pageSize),
+    (window, signal) => slots.use(() => historyWindow(ctx, run, window, keys, signal), signal),
+    scan.concurrency,
+  )
+}
+
+/**
+ * Drops every row whose step is not above the last one kept. Exported and live rows never share
+ * a step by contract; this keeps the output strictly ascending if a server slips.
+ */
+function strictlyAscending(): (rows: readonly HistoryRow[]) => readonly HistoryRow[] {
+  let last = -Infinity
+  return (rows) =>
+    rows.filter((row) => {
+      if (row._step <= last) return false
+      last = row._step
+      return true
+    })
+}

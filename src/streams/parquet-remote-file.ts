@@ -1,0 +1,144 @@
+import type { AsyncBuffer } from 'hyparquet'
+import { ParquetHistoryError } from '../errors/parquet-history-error.js'
+import type { ApiContext } from '../internal/api-context.js'
+import type { SignedUrls } from './signed-urls.js'
+
+/** An export file's identity from `HEAD`: its size and `ETag` (empty when the server sends none). */
+export interface RemoteFileHead {
+  readonly size: number
+  readonly etag: string
+}
+
+/**
+ * `HEAD` of an export file through the Api's HTTP client (retries, rate limit, stats), without
+ * the API key: signed URLs are their own credentials.
+ *
+ * @example
+ * ```ts
+ * await headRemoteFile(ctx, urls, path, signal) // { size: 48213, etag: '"5f…"' }
+ * ```
+ */
+export async function headRemoteFile(
+  ctx: ApiContext,
+  urls: SignedUrls,
+  path: string,
+  signal?: AbortSignal,
+): Promise<RemoteFileHead> {
+  const headers = await urls.send(
+    path,
+    (url) => fileRequest(ctx, url, 'HEAD', {}, signal, async (response) => response.headers),
+    signal,
+  )
+  const size = Number(headers.get('content-length') ?? NaN)
+  if (!Number.isSafeInteger(size) || size < 0)
+    throw new ParquetHistoryError('mismatch', 'HEAD gave no Content-Length', path)
+  return { size, etag: headers.get('etag') ?? '' }
+}
+
+/**
+ * A ranged reader over an export file (hyparquet's `AsyncBuffer`): each `slice` is one
+ * `GET` with `Range`, so a projection reads only the column chunks it needs. A server that
+ * answers a range with the whole file (200) is served from that copy from then on; a part that
+ * does not match the range asked for, or a file whose `ETag` changed, is an error, never bytes.
+ *
+ * @example
+ * ```ts
+ * const file = remoteFile(ctx, urls, path, await headRemoteFile(ctx, urls, path, signal), signal)
+ * const metadata = await parquetMetadataAsync(file)
+ * ```
+ */
+export function remoteFile(
+  ctx: ApiContext,
+  urls: SignedUrls,
+  path: string,
+  head: RemoteFileHead,
+  signal?: AbortSignal,
+): AsyncBuffer {
+  let whole: ArrayBuffer | undefined
+  const stats = ctx.http.stats
+  const read = async (response: Response, start: number, end: number): Promise<ArrayBuffer> => {
+    const etag = response.headers.get('etag')
+    if (etag && head.etag && etag !== head.etag) {
+      await response.body?.cancel().catch(() => undefined)
+      throw new ParquetHistoryError('mismatch', `the file changed (ETag ${head.etag} → ${etag})`, path)
+    }
+    const bytes = await response.arrayBuffer()
+    stats.parquetBytes += bytes.byteLength
+    if (response.status === 206) {
+      if (contentRangeStart(response) !== start || bytes.byteLength !== end - start)
+        throw new ParquetHistoryError(
+          'mismatch',
+          `asked for bytes ${start}-${end - 1}, got another part`,
+          path,
+        )
+      return bytes
+    }
+    if (bytes.byteLength !== head.size)
+      throw new ParquetHistoryError('corrupt', `got ${bytes.byteLength} of ${head.size} bytes`, path)
+    whole = bytes
+    return bytes.slice(start, end)
+  }
+  const get = (start: number, end: number): Promise<ArrayBuffer> => {
+    const range = { Range: `bytes=${start}-${end - 1}` }
+    const request = (url: string) => fileRequest(ctx, url, 'GET', range, signal, (r) => read(r, start, end))
+    return urls.send(path, request, signal)
+  }
+  return {
+    byteLength: head.size,
+    slice: (start, end = head.size) => {
+      if (start < 0 || end > head.size || start > end)
+        return Promise.reject(
+          new ParquetHistoryError('corrupt', `no bytes ${start}-${end} in the file`, path),
+        )
+      if (whole !== undefined) return whole.slice(start, end)
+      if (start === end) return new ArrayBuffer(0)
+      return get(start, end)
+    },
+  }
+}
+
+/**
+ * One request of a signed export URL, without the API key, counted in `parquetRequests`; `read`
+ * consumes the response. It runs under a child of `signal` that lives for this request only: a
+ * scan sends thousands of ranged reads under one signal, and none may leave a listener on it.
+ *
+ * @example
+ * ```ts
+ * const size = await fileRequest(ctx, url, 'HEAD', {}, signal, async (r) => r.headers.get('content-length'))
+ * ```
+ *
+ * @internal
+ */
+export async function fileRequest<T>(
+  ctx: ApiContext,
+  url: string,
+  method: 'GET' | 'HEAD',
+  headers: Readonly<Record<string, string>>,
+  signal: AbortSignal | undefined,
+  read: (response: Response) => Promise<T>,
+): Promise<T> {
+  ctx.http.stats.parquetRequests++
+  const child = new AbortController()
+  const abort = () => child.abort(signal?.reason)
+  if (signal?.aborted) abort()
+  else signal?.addEventListener('abort', abort, { once: true })
+  try {
+    const operation = 'ParquetHistoryFile'
+    const response = await ctx.http.request({
+      url,
+      method,
+      headers,
+      signal: child.signal,
+      credentials: 'omit',
+      operation,
+    })
+    return await read(response)
+  } finally {
+    signal?.removeEventListener('abort', abort)
+  }
+}
+
+function contentRangeStart(response: Response): number {
+  const match = /^bytes (\d+)-\d+\/(?:\d+|\*)$/.exec(response.headers.get('content-range')?.trim() ?? '')
+  return match ? Number(match[1]) : NaN
+}
