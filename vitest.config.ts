@@ -9,6 +9,8 @@ export default defineConfig({
     alias: [
       { find: /^wandb-rx-server$/, replacement: source('./server/src/index.ts') },
       { find: /^wandb-rx$/, replacement: source('./src/index.ts') },
+      // package.json maps `#platform` to dist/platform/*; tests run under Node, from source.
+      { find: /^#platform$/, replacement: source('./src/platform/node-platform.ts') },
     ],
   },
   test: {

@@ -47,6 +47,7 @@ export type {
   DownloadedArtifact,
   ArtifactVerification,
   DifferingFile,
+  DownloadableArtifact,
 } from './api/artifact-download-types.js'
 export {
   parseArtifactPath,
@@ -130,6 +131,8 @@ export { toRun, unwrapConfig } from './codecs/run.js'
 export type { User } from './codecs/user-codec.js'
 export type { HistoryRow } from './codecs/history-row-codec.js'
 export type { RunFile } from './codecs/run-file-codec.js'
+export { RemoteRunFile } from './api/remote-run-file.js'
+export type { DownloadRunFileOptions, DownloadedFile } from './api/run-file-download-types.js'
 
 // Errors
 export { WandbError } from './errors/wandb-error.js'
@@ -144,6 +147,7 @@ export { UnsafePathError } from './errors/unsafe-path-error.js'
 export { ChecksumMismatchError } from './errors/checksum-mismatch-error.js'
 export { ParquetHistoryError, type ParquetHistoryFailure } from './errors/parquet-history-error.js'
 export { FileExistsError } from './errors/file-exists-error.js'
+export { NodeOnlyError } from './errors/node-only-error.js'
 export { ResponseDecodeError, type DecodeIssue } from './errors/response-decode-error.js'
 
 // Transport

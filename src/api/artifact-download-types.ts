@@ -1,3 +1,6 @@
+import type { ArtifactFile } from '../codecs/artifact-file-codec.js'
+import type { ArtifactManifest } from './artifact-manifest.js'
+
 /**
  * Options of `artifact.download()` (Python `artifact.download(root)`).
  *
@@ -80,4 +83,24 @@ export interface ArtifactVerification {
   readonly extra: readonly string[]
   /** The artifact digest from the server and the one the manifest hashes to. */
   readonly digest: { readonly expected: string; readonly actual: string }
+}
+
+/**
+ * What downloading and verifying need from an artifact version (an `Artifact` has all of it):
+ * its names, digest, manifest, file listing and a way to open one file.
+ *
+ * @example
+ * ```ts
+ * const source: DownloadableArtifact = await api.artifact('team/mnist/digits:v1')
+ * ```
+ */
+export interface DownloadableArtifact {
+  readonly name: string
+  readonly qualifiedName: string
+  readonly digest: string
+  manifest(options?: { readonly signal?: AbortSignal }): Promise<ArtifactManifest>
+  files(options: { readonly perPage: number }): {
+    toArray(options?: { readonly signal?: AbortSignal }): Promise<ArtifactFile[]>
+  }
+  openFile(file: ArtifactFile, options: { readonly signal?: AbortSignal }): Promise<Response>
 }

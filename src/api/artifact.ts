@@ -1,3 +1,4 @@
+import { platform } from '#platform'
 import { filter } from 'rxjs'
 import {
   ArtifactFilesResponse,
@@ -10,7 +11,6 @@ import type { ArtifactNode } from '../codecs/artifact-node-codec.js'
 import { decode } from '../codecs/decode.js'
 import { NotFoundError } from '../errors/not-found-error.js'
 import { ResponseDecodeError } from '../errors/response-decode-error.js'
-import { WandbError } from '../errors/wandb-error.js'
 import type { ApiContext } from '../internal/api-context.js'
 import { firstOrUndefined } from '../streams/first-or-undefined.js'
 import type {
@@ -175,9 +175,6 @@ export interface ArtifactFilesOptions {
   readonly perPage?: number
 }
 
-const inNode = (): boolean =>
-  typeof (globalThis as { process?: { versions?: { node?: string } } }).process?.versions?.node === 'string'
-
 /**
  * One artifact version: its data (plain fields, Python names in camelCase) and what you can do
  * with it: read its manifest and file list, stream one file, download it to disk and verify a
@@ -307,28 +304,20 @@ export class Artifact implements ArtifactData {
   }
 
   /**
-   * Downloads every stored file to `root` (Node only; from `wandb-rx/node` as
-   * `downloadArtifact`). Parallel and bounded, atomic per file, verified against the manifest,
-   * and resumable: files already present with the right digest are skipped.
+   * Downloads every stored file to `root` (Python `artifact.download(root)`; Node only, else
+   * `NodeOnlyError`). Parallel and bounded, atomic per file, verified against the manifest, and
+   * resumable: files already present with the right digest are skipped. See `downloadArtifact`.
    */
-  async download(options: DownloadArtifactOptions = {}): Promise<DownloadedArtifact> {
-    if (!inNode())
-      throw new WandbError('artifact.download() writes to disk and needs Node; use openFile() or files()')
-    const { downloadArtifact } = await import('../node/download-artifact.js')
-    return downloadArtifact(this, options)
+  download(options: DownloadArtifactOptions = {}): Promise<DownloadedArtifact> {
+    return platform.downloadArtifact(this, options)
   }
 
   /**
-   * Checks a local copy against the manifest (Node only; `verifyArtifact` in `wandb-rx/node`):
+   * Checks a local copy against the manifest (Node only, else `NodeOnlyError`; see `verifyArtifact`):
    * which files differ, are missing or are extra, and whether the manifest hashes to `digest`.
    */
-  async verify(
-    root?: string,
-    options: { readonly signal?: AbortSignal } = {},
-  ): Promise<ArtifactVerification> {
-    if (!inNode()) throw new WandbError('artifact.verify() reads the disk and needs Node')
-    const { verifyArtifact } = await import('../node/verify-artifact.js')
-    return verifyArtifact(this, root, options)
+  verify(root?: string, options: { readonly signal?: AbortSignal } = {}): Promise<ArtifactVerification> {
+    return platform.verifyArtifact(this, root, options)
   }
 
   /** The plain data, e.g. for `JSON.stringify`. */

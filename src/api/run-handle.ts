@@ -1,4 +1,4 @@
-import type { Observable } from 'rxjs'
+import { map, type Observable } from 'rxjs'
 import type { HistoryRow } from '../codecs/history-row-codec.js'
 import type { RunFile } from '../codecs/run-file-codec.js'
 import type { Run } from '../codecs/run.js'
@@ -23,6 +23,7 @@ import {
   type RunUpdate,
   type RunUpdateOptions,
 } from './run-writes.js'
+import { RemoteRunFile } from './remote-run-file.js'
 import { SummaryHandle } from './summary-handle.js'
 import { uploadRunFile, type UploadRunFileOptions, type UploadSource } from './upload-run-file.js'
 import type { Artifact } from './artifact.js'
@@ -101,8 +102,8 @@ export class RunHandle {
    * api.run('team/mnist/1a2b3c').files({ pattern: '%.json' }).subscribe((f) => console.log(f.name))
    * ```
    */
-  files(options: FilesOptions = {}): Observable<RunFile> {
-    return files(this.#context, this.#path, options)
+  files(options: FilesOptions = {}): Observable<RemoteRunFile> {
+    return files(this.#context, this.#path, options).pipe(map((f) => new RemoteRunFile(this.#context, f)))
   }
 
   /**
@@ -111,10 +112,14 @@ export class RunHandle {
    * @example
    * ```ts
    * const f = await api.run('team/mnist/1a2b3c').file('config.yaml')
+   * await f.download({ root: 'out', replace: true }) // Python: f.download(root='out', replace=True)
    * ```
    */
-  file(name: string, options: { readonly signal?: AbortSignal | undefined } = {}): Promise<RunFile> {
-    return file(this.#context, this.#path, name, options)
+  async file(
+    name: string,
+    options: { readonly signal?: AbortSignal | undefined } = {},
+  ): Promise<RemoteRunFile> {
+    return new RemoteRunFile(this.#context, await file(this.#context, this.#path, name, options))
   }
 
   /**
@@ -201,8 +206,8 @@ export class RunHandle {
    * await api.run('team/mnist/1a2b3c').uploadFile('./model.onnx', { name: 'models/model.onnx' })
    * ```
    */
-  uploadFile(source: UploadSource, options: UploadRunFileOptions = {}): Promise<RunFile> {
-    return uploadRunFile(this.#context, this.#path, source, options)
+  async uploadFile(source: UploadSource, options: UploadRunFileOptions = {}): Promise<RemoteRunFile> {
+    return new RemoteRunFile(this.#context, await uploadRunFile(this.#context, this.#path, source, options))
   }
 
   /**

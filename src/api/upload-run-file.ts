@@ -1,10 +1,10 @@
+import { platform } from '#platform'
 import { CreateRunFilesResponse, parseUploadHeaders } from '../codecs/create-run-files-codec.js'
 import { decode } from '../codecs/decode.js'
 import type { RunFile } from '../codecs/run-file-codec.js'
 import { NotFoundError } from '../errors/not-found-error.js'
 import { WandbError } from '../errors/wandb-error.js'
 import type { ApiContext } from '../internal/api-context.js'
-import { isNodeLike } from '../internal/environment.js'
 import { safeRelativePath } from '../internal/safe-relative-path.js'
 import { file } from '../streams/file.js'
 import { resolveRun, runPathString } from '../streams/resolved-run.js'
@@ -81,10 +81,7 @@ async function readSource(
   name: string | undefined,
 ): Promise<{ bytes: Uint8Array; name: string }> {
   if (typeof source === 'string') {
-    if (!isNodeLike())
-      throw new TypeError('uploadFile: a local path needs Node; pass the bytes (Uint8Array or Blob)')
-    const { readLocalFile } = await import('../node/read-local-file.js')
-    const local = await readLocalFile(source)
+    const local = await platform.readLocalFile(source)
     return { bytes: local.bytes, name: name ?? local.name }
   }
   if (name === undefined) throw new TypeError('uploadFile: pass { name } when uploading bytes')

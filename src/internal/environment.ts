@@ -7,7 +7,3 @@ export function readEnv(name: string): string | undefined {
   const value = env?.[name]
   return value === undefined || value === '' ? undefined : value
 }
-
-/** True on Node-compatible runtimes, where Node-only helpers (`.netrc`, disk) may be loaded. */
-export const isNodeLike = (): boolean =>
-  typeof (globalThis as { process?: { versions?: { node?: string } } }).process?.versions?.node === 'string'

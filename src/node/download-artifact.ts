@@ -5,8 +5,11 @@ import { basename, dirname, resolve, sep } from 'node:path'
 import { Readable, Transform } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import type { ReadableStream as NodeWebStream } from 'node:stream/web'
-import type { Artifact } from '../api/artifact.js'
-import type { DownloadArtifactOptions, DownloadedArtifact } from '../api/artifact-download-types.js'
+import type {
+  DownloadableArtifact,
+  DownloadArtifactOptions,
+  DownloadedArtifact,
+} from '../api/artifact-download-types.js'
 import type { ManifestEntry } from '../api/artifact-manifest.js'
 import type { ArtifactFile } from '../codecs/artifact-file-codec.js'
 import { ChecksumMismatchError } from '../errors/checksum-mismatch-error.js'
@@ -65,7 +68,7 @@ interface Job {
  * ```
  */
 export async function downloadArtifact(
-  artifact: Artifact,
+  artifact: DownloadableArtifact,
   options: DownloadArtifactOptions = {},
 ): Promise<DownloadedArtifact> {
   const { signal, concurrency = 8, attempts = 3 } = options
@@ -129,7 +132,7 @@ export async function downloadArtifact(
 
 /** Streams one file to a temp file, checks its MD5, renames it into place; retries broken transfers. */
 async function fetchFile(
-  artifact: Artifact,
+  artifact: DownloadableArtifact,
   file: ArtifactFile,
   job: Job,
   signal: AbortSignal,

@@ -6,6 +6,7 @@ import { Readable, Transform } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import type { ReadableStream as NodeWebStream } from 'node:stream/web'
 import { openRunFile } from '../api/open-run-file.js'
+import type { DownloadedFile, DownloadRunFileOptions } from '../api/run-file-download-types.js'
 import type { RunFile } from '../codecs/run-file-codec.js'
 import { ChecksumMismatchError } from '../errors/checksum-mismatch-error.js'
 import { FileExistsError } from '../errors/file-exists-error.js'
@@ -14,25 +15,7 @@ import { contextOf, type ContextSource } from '../internal/context-of.js'
 import { safeRelativePath } from '../internal/safe-relative-path.js'
 import { isLocalFsError } from './local-fs-error.js'
 
-/** Options of {@link downloadRunFile}, named as in Python's `file.download(root, replace)`. */
-export interface DownloadRunFileOptions {
-  /** Directory the file's name is resolved under. Default `'.'`. */
-  readonly root?: string
-  /** Overwrite an existing file (atomically). Default false: an existing file is an error. */
-  readonly replace?: boolean
-  readonly signal?: AbortSignal
-  /** How often a transfer cut off mid-body is resumed (with `Range` when the server allows). Default 3. */
-  readonly resumeAttempts?: number
-}
-
-/** Where a download landed and what was verified. */
-export interface DownloadedFile {
-  /** Absolute local path. */
-  readonly path: string
-  readonly sizeBytes: number
-  /** Base64 MD5 of the bytes written (equal to the server's when it listed one). */
-  readonly md5: string
-}
+export type { DownloadRunFileOptions, DownloadedFile }
 
 /**
  * Downloads a run file to `root/<file name>` (Python `file.download()`), streaming: the body goes

@@ -1,7 +1,10 @@
 import { lstat, readdir } from 'node:fs/promises'
 import { join, relative, resolve, sep } from 'node:path'
-import type { Artifact } from '../api/artifact.js'
-import type { ArtifactVerification, DifferingFile } from '../api/artifact-download-types.js'
+import type {
+  ArtifactVerification,
+  DifferingFile,
+  DownloadableArtifact,
+} from '../api/artifact-download-types.js'
 import { safeRelativePath } from '../internal/safe-relative-path.js'
 import { artifactDigest } from './artifact-digest.js'
 import { defaultArtifactRoot } from './artifact-root.js'
@@ -41,7 +44,7 @@ async function localFiles(root: string, dir = root): Promise<string[]> {
  * ```
  */
 export async function verifyArtifact(
-  artifact: Artifact,
+  artifact: DownloadableArtifact,
   root?: string,
   options: { readonly signal?: AbortSignal } = {},
 ): Promise<ArtifactVerification> {

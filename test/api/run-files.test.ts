@@ -121,6 +121,24 @@ describe('downloadRunFile', () => {
     expect(tree(root)).toEqual(['eval', join('eval', 'result.json'), 'model.bin'])
   })
 
+  it('is a method of the file, Python style: (await h.file(n)).download({ root, replace })', async () => {
+    const root = tempRoot()
+    const f = await api().run(runPath()).file('eval/result.json')
+    expect(JSON.parse(JSON.stringify(f))).toMatchObject({ name: 'eval/result.json', md5: md5('{"ok": 1}') })
+    const done = await f.download({ root })
+    expect(done).toEqual({ path: join(root, 'eval', 'result.json'), sizeBytes: 9, md5: md5('{"ok": 1}') })
+    await expect(f.download({ root })).rejects.toBeInstanceOf(FileExistsError)
+    expect((await f.download({ root, replace: true })).md5).toBe(md5('{"ok": 1}'))
+    expect(await (await f.open()).text()).toBe('{"ok": 1}')
+    const listed = await lastValueFrom(
+      api()
+        .run(runPath())
+        .files({ names: ['model.bin'] })
+        .pipe(toArray()),
+    )
+    expect((await listed[0]!.download({ root })).sizeBytes).toBe(big.length)
+  })
+
   it.each([
     ['../escape.txt'],
     ['a/../../escape.txt'],
