@@ -31,4 +31,11 @@ export interface ApiOptions {
   readonly headers?: Readonly<Record<string, string>> | undefined
   /** Client-side request pacing shared by every stream of this Api. */
   readonly rateLimit?: RateLimitOptions | undefined
+  /**
+   * Upper bound of the requests this Api's streams run in parallel (history windows, file and
+   * artifact downloads) when they are given no fixed `concurrency`. Between 1 and this, the
+   * concurrency adapts to the server: it grows while latency stays flat and halves on 429s
+   * (see `AdaptiveLimit`). Default 16.
+   */
+  readonly maxConcurrency?: number | undefined
 }

@@ -9,7 +9,7 @@
 export interface DownloadArtifactOptions {
   /** Target directory. Default `./artifacts/<name>:<version>` (`-` for `:` on Windows), as in Python. */
   readonly root?: string
-  /** Files downloaded at once. Default 8. */
+  /** Files downloaded at once. Default: the `Api`'s adaptive limit (up to `maxConcurrency`). */
   readonly concurrency?: number
   /** Attempts per file when a transfer breaks off mid-body (restarts the file). Default 3. */
   readonly attempts?: number

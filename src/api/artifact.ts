@@ -12,6 +12,7 @@ import { NotFoundError } from '../errors/not-found-error.js'
 import { ResponseDecodeError } from '../errors/response-decode-error.js'
 import { WandbError } from '../errors/wandb-error.js'
 import type { ApiContext } from '../internal/api-context.js'
+import type { RequestSlots } from '../transport/request-slots.js'
 import { firstOrUndefined } from '../streams/first-or-undefined.js'
 import type {
   ArtifactVerification,
@@ -329,6 +330,11 @@ export class Artifact implements ArtifactData {
     if (!inNode()) throw new WandbError('artifact.verify() reads the disk and needs Node')
     const { verifyArtifact } = await import('../node/verify-artifact.js')
     return verifyArtifact(this, root, options)
+  }
+
+  /** @internal The `Api`'s adaptive request slots, shared by downloads and history scans. */
+  get requestSlots(): RequestSlots {
+    return this.#ctx.http.slots
   }
 
   /** The plain data, e.g. for `JSON.stringify`. */

@@ -7,6 +7,7 @@ import { historyWindow } from './history-window.js'
 import { lastHistoryStep } from './last-history-step.js'
 import { orderedConcurrent } from './ordered-concurrent.js'
 import { resolveRun, type ResolvedRun } from './resolved-run.js'
+import type { RequestSlots } from '../transport/request-slots.js'
 import { Semaphore } from './semaphore.js'
 import { stepWindows } from './step-windows.js'
 
@@ -27,19 +28,22 @@ export interface ScanHistoryOptions {
   readonly minStep?: number | undefined
   /** Last step, exclusive. Default and cap: the run's `lastStep + 1`, read when the scan starts. */
   readonly maxStep?: number | undefined
-  /** Windows fetched in parallel (and the most held in memory). Default 4. */
+  /**
+   * Windows fetched in parallel (and the most held in memory). Default: adaptive, shared by all
+   * streams of the `Api`, between 1 and its `maxConcurrency` (see `ApiOptions.maxConcurrency`).
+   */
   readonly concurrency?: number | undefined
   /** @internal Request slots shared with other scans (`scanHistoryOf`'s global limit). */
-  readonly slots?: Semaphore | undefined
+  readonly slots?: RequestSlots | undefined
 }
 
 /**
  * Every history row of a run, **unsampled**, in `_step` order, each exactly once.
  *
  * Reads `historyKeys.lastStep` first, then fetches the windows `[a, a + pageSize)` up to it,
- * `concurrency` at a time, and emits them in order; a window fetched early waits, and no new
- * window starts until the oldest is emitted, so memory holds at most `concurrency` windows however
- * long the run. An empty window never ends the scan (steps may jump); only `maxStep` does.
+ * `concurrency` at a time (by default as many as the `Api`'s adaptive limit allows), and emits them
+ * in order; a window fetched early waits, and no new window starts until the oldest is emitted, so
+ * memory holds at most `concurrency` (or `maxConcurrency`) windows however long the run. An empty window never ends the scan (steps may jump); only `maxStep` does.
  * `NaN` and `±Infinity` arrive as numbers. Rows logged after the scan started (a live run) are not
  * included: use `watch()` for those. Unsubscribing aborts the requests in flight.
  *
@@ -56,12 +60,12 @@ export function scanHistory(
   path: RunPath | ResolvedRun,
   options: ScanHistoryOptions = {},
 ): Observable<HistoryRow> {
-  const { keys, pageSize = 1000, minStep = 0, maxStep = Infinity, concurrency = 4 } = options
+  const { keys, pageSize = 1000, minStep = 0, maxStep = Infinity, concurrency } = options
   positiveInteger('pageSize', pageSize)
-  positiveInteger('concurrency', concurrency)
+  if (concurrency !== undefined) positiveInteger('concurrency', concurrency)
   if (!Number.isInteger(minStep) || minStep < 0)
     throw new RangeError(`minStep must be an integer ≥ 0, got ${minStep}`)
-  const slots = options.slots ?? new Semaphore(concurrency)
+  const slots = options.slots ?? (concurrency === undefined ? ctx.http.slots : new Semaphore(concurrency))
   const stats = ctx.http.stats
   return abortable(async (signal) => {
     const run = await resolveRun(ctx, path)
@@ -71,7 +75,7 @@ export function scanHistory(
       orderedConcurrent(
         stepWindows(minStep, stop, pageSize),
         (window, signal) => slots.use(() => historyWindow(ctx, run, window, keys, signal), signal),
-        concurrency,
+        slots.size,
       ),
     ),
     tap((rows) => (stats.rows += rows.length)),

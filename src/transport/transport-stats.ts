@@ -19,6 +19,8 @@ export interface TransportStatsSnapshot {
   readonly rows: number
   readonly elapsedMs: number
   readonly rowsPerSecond: number
+  /** Requests the adaptive limiter currently allows in flight (the concurrency it settled on). */
+  readonly concurrency: number
 }
 
 /** Mutable counters shared by everything one `Api` runs. */
@@ -30,6 +32,7 @@ export class TransportStats {
   rateLimitWaitMs = 0
   bytesReceived = 0
   rows = 0
+  concurrency = 0
   readonly #startedAt = Date.now()
 
   snapshot(): TransportStatsSnapshot {
@@ -44,6 +47,7 @@ export class TransportStats {
       rows: this.rows,
       elapsedMs,
       rowsPerSecond: (this.rows * 1000) / elapsedMs,
+      concurrency: this.concurrency,
     })
   }
 }
