@@ -37,4 +37,11 @@ export interface ApiOptions {
    * then read exports by ranged requests). In Node pass `fileHistoryCache()` from `wandb-rx/node`.
    */
   readonly historyCache?: HistoryCache | undefined
+  /**
+   * Upper bound of the requests this Api's streams run in parallel (history windows, file and
+   * artifact downloads) when they are given no fixed `concurrency`. Between 1 and this, the
+   * concurrency adapts to the server: it grows while latency stays flat and halves on 429s
+   * (see `AdaptiveLimit`). Default 16.
+   */
+  readonly maxConcurrency?: number | undefined
 }

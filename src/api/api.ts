@@ -102,6 +102,7 @@ export class Api {
       headers: options.headers,
       stats: this.#stats,
       limiter: new RateLimiter(options.rateLimit, this.#stats),
+      maxConcurrency: options.maxConcurrency,
     })
     this.context = {
       http: this.#http,

@@ -1,4 +1,5 @@
 import type { ArtifactFile } from '../codecs/artifact-file-codec.js'
+import type { RequestSlots } from '../transport/request-slots.js'
 import type { ArtifactManifest } from './artifact-manifest.js'
 
 /**
@@ -12,7 +13,7 @@ import type { ArtifactManifest } from './artifact-manifest.js'
 export interface DownloadArtifactOptions {
   /** Target directory. Default `./artifacts/<name>:<version>` (`-` for `:` on Windows), as in Python. */
   readonly root?: string
-  /** Files downloaded at once. Default 8. */
+  /** Files downloaded at once. Default: the `Api`'s adaptive limit (up to `maxConcurrency`). */
   readonly concurrency?: number
   /** Attempts per file when a transfer breaks off mid-body (restarts the file). Default 3. */
   readonly attempts?: number
@@ -103,4 +104,6 @@ export interface DownloadableArtifact {
     toArray(options?: { readonly signal?: AbortSignal }): Promise<ArtifactFile[]>
   }
   openFile(file: ArtifactFile, options: { readonly signal?: AbortSignal }): Promise<Response>
+  /** @internal The `Api`'s adaptive request slots; downloads share them when given no `concurrency`. */
+  readonly requestSlots?: RequestSlots
 }

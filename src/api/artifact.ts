@@ -12,6 +12,7 @@ import { decode } from '../codecs/decode.js'
 import { NotFoundError } from '../errors/not-found-error.js'
 import { ResponseDecodeError } from '../errors/response-decode-error.js'
 import type { ApiContext } from '../internal/api-context.js'
+import type { RequestSlots } from '../transport/request-slots.js'
 import { firstOrUndefined } from '../streams/first-or-undefined.js'
 import type {
   ArtifactVerification,
@@ -318,6 +319,11 @@ export class Artifact implements ArtifactData {
    */
   verify(root?: string, options: { readonly signal?: AbortSignal } = {}): Promise<ArtifactVerification> {
     return platform.verifyArtifact(this, root, options)
+  }
+
+  /** @internal The `Api`'s adaptive request slots, shared by downloads and history scans. */
+  get requestSlots(): RequestSlots {
+    return this.#ctx.http.slots
   }
 
   /** The plain data, e.g. for `JSON.stringify`. */

@@ -49,7 +49,8 @@ interface Job {
  *   request or write.
  * - **Resumable.** A file already present with the manifest's size and MD5 is skipped, so
  *   re-running an interrupted download fetches only what is missing or wrong.
- * - **Parallel, bounded.** At most `concurrency` files (default 8) are in flight.
+ * - **Parallel, bounded.** At most `concurrency` files are in flight (default: as many
+ *   as the `Api`'s adaptive limit allows).
  * - **Atomic and verified.** Each file streams to a temporary file next to its target while its
  *   MD5 is computed, and is renamed into place only when it matches the manifest: a mismatch is
  *   `ChecksumMismatchError` and a broken transfer is retried (`attempts`, default 3); either way
@@ -71,10 +72,11 @@ export async function downloadArtifact(
   artifact: DownloadableArtifact,
   options: DownloadArtifactOptions = {},
 ): Promise<DownloadedArtifact> {
-  const { signal, concurrency = 8, attempts = 3 } = options
+  const { signal, concurrency, attempts = 3 } = options
   if (!Number.isInteger(attempts) || attempts < 1)
     throw new RangeError(`attempts must be an integer ≥ 1, got ${attempts}`)
-  const slots = new Semaphore(concurrency)
+  const slots =
+    concurrency === undefined ? (artifact.requestSlots ?? new Semaphore(8)) : new Semaphore(concurrency)
   const root = resolve(options.root ?? defaultArtifactRoot(artifact))
   const manifest = await artifact.manifest(signal ? { signal } : {})
   const references = manifest.entries.filter((e) => e.ref !== undefined).map((e) => e.path)

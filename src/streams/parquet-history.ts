@@ -24,7 +24,7 @@ import { readBatch } from './parquet-read-batch.js'
 import { planRowGroups } from './parquet-row-groups.js'
 import { orderedConcurrent } from './ordered-concurrent.js'
 import { resolveRun, runPathString, type ResolvedRun } from './resolved-run.js'
-import type { Semaphore } from './semaphore.js'
+import type { RequestSlots } from '../transport/request-slots.js'
 import { SignedUrls } from './signed-urls.js'
 
 /**
@@ -44,15 +44,14 @@ export interface ParquetScan {
   readonly minStep: number
   readonly maxStep: number
   readonly pageSize: number
-  readonly concurrency: number
-  readonly slots: Semaphore
+  readonly slots: RequestSlots
   readonly source: 'auto' | 'parquet'
 }
 
 /**
  * A full-history scan through the run's Parquet exports (PROTOCOL.md §13), as wandb 0.30 reads
  * it: `parquetHistory(liveKeys: ["_step"])`, then the files' rows below the lowest live step
- * (row group by row group, in `_step` order, `concurrency` row groups ahead), then the live rows
+ * (row group by row group, in `_step` order, as many row groups ahead as `slots` holds), then the live rows
  * through GraphQL `history` windows holding live steps. Falls back to `graphql()` when the server
  * lacks the field or (with `'auto'`) exported nothing. Emitted steps are strictly ascending.
  *
@@ -119,7 +118,7 @@ function exportedRows(
         return orderedConcurrent(
           batches,
           (batch, s) => slots.use(() => readBatch(files, batch, keys), s),
-          scan.concurrency,
+          scan.slots.size,
         )
       }),
       map((rows) => rows.filter((row) => row._step >= scan.minStep && row._step < stop)),
@@ -139,7 +138,7 @@ function liveRows(
   return orderedConcurrent(
     liveWindows(live, scan.minStep, scan.maxStep, scan.pageSize),
     (window, signal) => slots.use(() => historyWindow(ctx, run, window, keys, signal), signal),
-    scan.concurrency,
+    scan.slots.size,
   )
 }
 

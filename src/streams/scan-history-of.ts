@@ -25,9 +25,9 @@ export type TaggedHistoryRow = HistoryRow & { readonly _run: string }
  * ```
  */
 export interface ScanHistoryOfOptions extends Omit<ScanHistoryOptions, 'slots'> {
-  /** Window requests in flight across **all** runs together. Default 4. */
+  /** Window requests in flight across **all** runs together. Default: the `Api`'s adaptive limit. */
   readonly concurrency?: number | undefined
-  /** Runs scanned at the same time. Default: `concurrency`. */
+  /** Runs scanned at the same time. Default: `concurrency`, or 4 when it adapts. */
   readonly runConcurrency?: number | undefined
 }
 
@@ -37,8 +37,9 @@ export interface ScanHistoryOfOptions extends Omit<ScanHistoryOptions, 'slots'> 
  * A leading underscore is W&B's reserved namespace (`_step`, `_runtime`), so the tag never
  * collides with a logged key. The row objects are fresh per request and tagged in place.
  *
- * One request-slot pool of size `concurrency` is shared by all runs, so a project-wide export
- * stays at that many requests in flight however many runs there are (no storm of 429s). Within
+ * One request-slot pool is shared by all runs (the `Api`'s adaptive one, or one of size
+ * `concurrency`), so a project-wide export stays bounded however many runs there are (no storm
+ * of 429s). Within
  * a run rows come in `_step` order; rows of runs scanned at the same time interleave.
  *
  * @example
@@ -53,8 +54,8 @@ export function scanHistoryOf(
   options: ScanHistoryOfOptions = {},
 ): OperatorFunction<Run | RunPath | string, TaggedHistoryRow> {
   const ctx = 'context' in source ? source.context : source
-  const { concurrency = 4, runConcurrency = concurrency, ...scan } = options
-  const slots = new Semaphore(concurrency)
+  const { concurrency, runConcurrency = concurrency ?? 4, ...scan } = options
+  const slots = concurrency === undefined ? ctx.http.slots : new Semaphore(concurrency)
   return mergeMap((run) => {
     const path =
       typeof run === 'string'
@@ -62,7 +63,7 @@ export function scanHistoryOf(
         : 'path' in run && typeof run.path === 'string'
           ? parseRunPath(run.path)
           : (run as RunPath)
-    return scanHistory(ctx, path, { ...scan, concurrency, slots }).pipe(
+    return scanHistory(ctx, path, { ...scan, slots }).pipe(
       map((row) => {
         ;(row as { _run?: string })._run = path.id
         return row as TaggedHistoryRow

@@ -8,6 +8,7 @@ import { lastHistoryStep } from './last-history-step.js'
 import { orderedConcurrent } from './ordered-concurrent.js'
 import { parquetHistory, type HistorySource } from './parquet-history.js'
 import { resolveRun, type ResolvedRun } from './resolved-run.js'
+import type { RequestSlots } from '../transport/request-slots.js'
 import { Semaphore } from './semaphore.js'
 import { stepWindows } from './step-windows.js'
 
@@ -28,7 +29,10 @@ export interface ScanHistoryOptions {
   readonly minStep?: number | undefined
   /** Last step, exclusive. Default and cap: the run's `lastStep + 1`, read when the scan starts. */
   readonly maxStep?: number | undefined
-  /** Windows fetched in parallel (and the most held in memory). Default 4. */
+  /**
+   * Windows fetched in parallel (and the most held in memory). Default: adaptive, shared by all
+   * streams of the `Api`, between 1 and its `maxConcurrency` (see `ApiOptions.maxConcurrency`).
+   */
   readonly concurrency?: number | undefined
   /**
    * Where to read: `'auto'` (default) reads the run's Parquet exports plus the live tail when the
@@ -37,7 +41,7 @@ export interface ScanHistoryOptions {
    */
   readonly source?: HistorySource | undefined
   /** @internal Request slots shared with other scans (`scanHistoryOf`'s global limit). */
-  readonly slots?: Semaphore | undefined
+  readonly slots?: RequestSlots | undefined
 }
 
 /**
@@ -48,10 +52,11 @@ export interface ScanHistoryOptions {
  * columns by ranged reads with keys), then the rows not yet exported through GraphQL windows.
  * On a server without exports it pages GraphQL as below.
  *
- * The GraphQL path reads `historyKeys.lastStep` first, then fetches the windows `[a, a + pageSize)` up to it,
- * `concurrency` at a time, and emits them in order; a window fetched early waits, and no new
- * window starts until the oldest is emitted, so memory holds at most `concurrency` windows however
- * long the run. An empty window never ends the scan (steps may jump); only `maxStep` does.
+ * The GraphQL path reads `historyKeys.lastStep` first, then fetches the windows `[a, a + pageSize)`
+ * up to it, `concurrency` at a time (by default as many as the `Api`'s adaptive limit allows), and
+ * emits them in order; a window fetched early waits, and no new window starts until the oldest is
+ * emitted, so memory holds at most `concurrency` (or `maxConcurrency`) windows however long the
+ * run. An empty window never ends the scan (steps may jump); only `maxStep` does.
  * `NaN` and `±Infinity` arrive as numbers. Rows logged after the scan started (a live run) are not
  * included: use `watch()` for those. Unsubscribing aborts the requests in flight.
  *
@@ -68,16 +73,16 @@ export function scanHistory(
   path: RunPath | ResolvedRun,
   options: ScanHistoryOptions = {},
 ): Observable<HistoryRow> {
-  const { keys, pageSize = 1000, minStep = 0, maxStep = Infinity, concurrency = 4 } = options
+  const { keys, pageSize = 1000, minStep = 0, maxStep = Infinity, concurrency } = options
   positiveInteger('pageSize', pageSize)
-  positiveInteger('concurrency', concurrency)
+  if (concurrency !== undefined) positiveInteger('concurrency', concurrency)
   if (!Number.isInteger(minStep) || minStep < 0)
     throw new RangeError(`minStep must be an integer ≥ 0, got ${minStep}`)
-  const slots = options.slots ?? new Semaphore(concurrency)
+  const slots = options.slots ?? (concurrency === undefined ? ctx.http.slots : new Semaphore(concurrency))
   const stats = ctx.http.stats
   const source = options.source ?? 'auto'
   if (source !== 'graphql') {
-    const scan = { keys, minStep, maxStep, pageSize, concurrency, slots, source }
+    const scan = { keys, minStep, maxStep, pageSize, slots, source }
     return parquetHistory(ctx, path, scan, () =>
       scanHistory(ctx, path, { ...options, slots, source: 'graphql' }),
     )
@@ -91,7 +96,7 @@ export function scanHistory(
       orderedConcurrent(
         stepWindows(minStep, stop, pageSize),
         (window, signal) => slots.use(() => historyWindow(ctx, run, window, keys, signal), signal),
-        concurrency,
+        slots.size,
       ),
     ),
     tap((rows) => (stats.rows += rows.length)),

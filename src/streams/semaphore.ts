@@ -1,9 +1,12 @@
-/** Gives back the slot a {@link Semaphore} handed out. Calling it twice is harmless. @internal */
-export type Release = () => void
+import type { Release, RequestSlots } from '../transport/request-slots.js'
+import { SlotQueue } from '../transport/slot-queue.js'
+
+export type { Release } from '../transport/request-slots.js'
 
 /**
- * Counts in-flight requests shared by several streams (e.g. every run of a project-wide
- * `scanHistoryOf`), so total parallelism stays bounded however many runs are being read.
+ * A fixed number of request slots shared by several streams (e.g. every run of a project-wide
+ * `scanHistoryOf` given a `concurrency`), so total parallelism stays bounded however many runs
+ * are being read.
  *
  * @example
  * ```ts
@@ -12,36 +15,18 @@ export type Release = () => void
  * try { await fetchWindow() } finally { release() }
  * ```
  */
-export class Semaphore {
-  #free: number
-  readonly #waiting: Array<() => void> = []
+export class Semaphore implements RequestSlots {
+  readonly #queue: SlotQueue
 
   constructor(readonly size: number) {
     if (!Number.isInteger(size) || size < 1)
       throw new RangeError(`concurrency must be an integer ≥ 1, got ${size}`)
-    this.#free = size
+    this.#queue = new SlotQueue(() => size)
   }
 
   /** Resolves with a release function once a slot is free; rejects at once when `signal` aborts. */
   acquire(signal?: AbortSignal): Promise<Release> {
-    if (signal?.aborted) return Promise.reject(signal.reason)
-    if (this.#free > 0) {
-      this.#free--
-      return Promise.resolve(this.#releaser())
-    }
-    return new Promise((resolve, reject) => {
-      const grant = () => {
-        signal?.removeEventListener('abort', onAbort)
-        resolve(this.#releaser())
-      }
-      const onAbort = () => {
-        const at = this.#waiting.indexOf(grant)
-        if (at >= 0) this.#waiting.splice(at, 1)
-        reject(signal?.reason)
-      }
-      this.#waiting.push(grant)
-      signal?.addEventListener('abort', onAbort, { once: true })
-    })
+    return this.#queue.acquire(signal)
   }
 
   /** Runs `task` holding one slot. */
@@ -51,17 +36,6 @@ export class Semaphore {
       return await task()
     } finally {
       release()
-    }
-  }
-
-  #releaser(): Release {
-    let released = false
-    return () => {
-      if (released) return
-      released = true
-      const next = this.#waiting.shift()
-      if (next) next()
-      else this.#free++
     }
   }
 }

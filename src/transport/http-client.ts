@@ -7,8 +7,10 @@ import { TransportError, type TransportErrorData } from '../errors/transport-err
 import { parseExtendedJson } from '../internal/extended-json.js'
 import { VERSION } from '../version.js'
 import { abortableSleep } from './abortable-sleep.js'
+import { AdaptiveSlots } from './adaptive-slots.js'
 import { isUnderBaseUrl } from './credential-scope.js'
 import { isRateLimitLike } from './graphql-error-kind.js'
+import { isPushback } from './pushback.js'
 import { RateLimiter } from './rate-limiter.js'
 import { redactSecrets, redactUrl } from './redact.js'
 import { parseRetryAfter } from './retry-after.js'
@@ -30,6 +32,8 @@ export interface HttpClientOptions {
   readonly deadlineMs?: number | undefined
   readonly headers?: Readonly<Record<string, string>> | undefined
   readonly limiter?: RateLimiter | undefined
+  /** Upper bound of the adaptive request slots (`slots`). Default 16. */
+  readonly maxConcurrency?: number | undefined
   readonly stats?: TransportStats | undefined
   /** Jitter source; tests pin it. */
   readonly random?: (() => number) | undefined
@@ -87,6 +91,8 @@ export class HttpClient {
   readonly baseUrl: string
   readonly stats: TransportStats
   readonly limiter: RateLimiter
+  /** Adaptive request slots shared by every concurrent stream of this client (history windows, downloads). */
+  readonly slots: AdaptiveSlots
   readonly #options: HttpClientOptions
   readonly #fetch: () => Promise<FetchLike>
   readonly #policy: RetryPolicy
@@ -101,6 +107,7 @@ export class HttpClient {
     }
     this.stats = options.stats ?? new TransportStats()
     this.limiter = options.limiter ?? new RateLimiter({}, this.stats)
+    this.slots = new AdaptiveSlots({ max: options.maxConcurrency ?? 16 }, this.stats)
     this.#fetch = resolveFetch(options.fetch)
     this.#policy = retryPolicy(options.retry)
   }
@@ -292,6 +299,7 @@ export class HttpClient {
         redirect: credentialed && !IN_BROWSER ? 'manual' : 'follow',
       })
       this.limiter.observe(response.status, response.headers)
+      if (isPushback(response.status, response.headers)) this.slots.pushback()
       const location = response.headers.get('location')
       if (response.status >= 300 && response.status < 400 && location && hop < MAX_REDIRECTS) {
         await response.body?.cancel().catch(() => undefined)

@@ -25,6 +25,8 @@ export interface TransportStatsSnapshot {
   readonly parquetCacheHits: number
   readonly elapsedMs: number
   readonly rowsPerSecond: number
+  /** Requests the adaptive limiter currently allows in flight (the concurrency it settled on). */
+  readonly concurrency: number
 }
 
 /** Mutable counters shared by everything one `Api` runs. */
@@ -41,6 +43,7 @@ export class TransportStats {
   parquetRequests = 0
   parquetBytes = 0
   parquetCacheHits = 0
+  concurrency = 0
   readonly #startedAt = Date.now()
 
   snapshot(): TransportStatsSnapshot {
@@ -59,6 +62,7 @@ export class TransportStats {
       parquetCacheHits: this.parquetCacheHits,
       elapsedMs,
       rowsPerSecond: (this.rows * 1000) / elapsedMs,
+      concurrency: this.concurrency,
     })
   }
 }

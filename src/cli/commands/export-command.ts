@@ -8,6 +8,7 @@ import { createSink } from '../../exports/create-sink.js'
 import { FORMAT_EXTENSION, type ExportFormat } from '../../exports/row-sink.js'
 import { runsTable } from '../../exports/runs-table.js'
 import { Semaphore } from '../../streams/semaphore.js'
+import type { RequestSlots } from '../../transport/request-slots.js'
 import type { CliIo } from '../cli-io.js'
 import { consume } from '../consume.js'
 import { fetchRunFile } from '../export/download-run-file.js'
@@ -30,11 +31,13 @@ interface ExportOptions {
   history?: boolean
   files?: boolean
   format: ExportFormat
-  concurrency: number
+  concurrency: number | undefined
   pageSize: number
 }
 
 const TERMINAL = new Set(['finished', 'crashed', 'failed', 'killed', 'preempted'])
+/** Runs exported at the same time when `--concurrency` is not given (requests still share the adaptive slots). */
+const RUNS_AT_ONCE = 4
 
 /**
  * `wandb-rx export <entity/project> --out DIR`: the runs table (`runs.csv`), and with
@@ -62,7 +65,11 @@ export function exportCommand(io: CliIo): Command {
       choiceParser(['csv', 'jsonl', 'parquet'] as const),
       'csv',
     )
-    .option('--concurrency <n>', 'requests in flight across all runs', countParser(1), 4)
+    .option(
+      '--concurrency <n>',
+      'requests in flight across all runs (default: adaptive, up to 16)',
+      countParser(1),
+    )
     .option('--page-size <n>', 'history steps per request', countParser(1), 1000)
     .action(async (path: string, options: ExportOptions, command: Command) => {
       const globals = globalsOf(command)
@@ -86,9 +93,9 @@ export function exportCommand(io: CliIo): Command {
       const skipped = listed.length - todo.length
       progress.note(`${runs.length} runs listed; ${todo.length} to export, ${skipped} already complete`)
       const overall = progress.bar('runs', todo.length)
-      const slots = new Semaphore(options.concurrency)
+      const slots = options.concurrency ? new Semaphore(options.concurrency) : api.context.http.slots
       try {
-        await runPool(todo, options.concurrency, async (state) => {
+        await runPool(todo, options.concurrency ?? RUNS_AT_ONCE, async (state) => {
           if (io.signal?.aborted) return
           await exportRun(api, state, { ...options, slots, progress, save, signal: io.signal })
           overall.increment()
@@ -154,7 +161,7 @@ async function writeRunsTable(runs: readonly Run[], path: string, format: Export
 }
 
 interface RunJobContext extends ExportOptions {
-  readonly slots: Semaphore
+  readonly slots: RequestSlots
   readonly progress: Progress
   readonly save: () => void
   readonly signal: AbortSignal | undefined
@@ -189,7 +196,7 @@ async function exportRun(api: Api, state: RunExportState, job: RunJobContext): P
     let count = 0
     const files: RunFile[] = []
     await consume(handle.files(), (file) => void files.push(file), job.signal)
-    await runPool(files, job.concurrency, async (file) => {
+    await runPool(files, job.slots.size, async (file) => {
       await job.slots.use(() => fetchRunFile(api, file, root, job.signal), job.signal)
       count++
     })

@@ -4,7 +4,7 @@ import type { RunHandle } from '../../api/run-handle.js'
 import { createSink } from '../../exports/create-sink.js'
 import type { ExportFormat } from '../../exports/row-sink.js'
 import { parseExtendedJson } from '../../internal/extended-json.js'
-import type { Semaphore } from '../../streams/semaphore.js'
+import type { RequestSlots } from '../../transport/request-slots.js'
 import { consume } from '../consume.js'
 import type { ProgressBar } from '../progress.js'
 import type { HistoryProgress } from './export-manifest.js'
@@ -20,7 +20,7 @@ export interface RunHistoryJob {
   readonly progress: HistoryProgress
   /** Whether the run had ended when listed: only then can its history be marked complete. */
   readonly terminal: boolean
-  readonly slots: Semaphore
+  readonly slots: RequestSlots
   readonly pageSize: number
   readonly bar: ProgressBar
   readonly onCheckpoint: () => void
@@ -67,7 +67,6 @@ export async function exportRunHistory(job: RunHistoryJob): Promise<void> {
     const scan = job.handle.scanHistory({
       minStep: progress.nextStep,
       pageSize: job.pageSize,
-      concurrency: job.slots.size,
       slots: job.slots,
     })
     await consume(

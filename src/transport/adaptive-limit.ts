@@ -1,0 +1,134 @@
+/**
+ * The concurrency-limit arithmetic of {@link AdaptiveSlots}, pure and clock-free: fed with round
+ * trip times and pushback signals, it answers how many requests may be in flight.
+ *
+ * It is TCP Vegas (Brakmo & Peterson, 1995) as Netflix's concurrency-limits `VegasLimit` applies it
+ * to request concurrency, plus AIMD's multiplicative decrease on explicit pushback:
+ *
+ * - once per window of `limit` requests (one round trip), `rtt` is the window's lowest RTT and
+ *   `noLoad` the lowest RTT seen; every `probeEvery` windows one window runs at a quarter of the
+ *   limit to measure `noLoad` again (BBR's ProbeRTT), so a server that became slower is relearnt;
+ * - the estimated queue is `limit × (1 − noLoad / rtt)`: requests waiting at the server rather
+ *   than being served; with `step = max(1, log10 limit)`, `alpha = 3 step`, `beta = 6 step`:
+ * - queue ≤ step: grow fast (+`beta`, slow start); queue < `alpha`: grow by `step`; queue > `beta`:
+ *   shrink by `step` (latency is rising, more concurrency only queues); queue ≥ half the limit
+ *   (the round trip doubled): halve; in between: hold;
+ * - pushback (429, `Retry-After`, `RateLimit-Remaining: 0`): halve, at most once per `limit`
+ *   completed requests, so one burst of 429s answering one window of requests halves once.
+ *
+ * A limit only grows while it is used (`inFlight` at least half of it), so a quiet client does
+ * not drift to the maximum and then burst.
+ *
+ * @example
+ * ```ts
+ * const limit = new AdaptiveLimit({ max: 16 })
+ * limit.sample(25, 2) // 25 ms round trip with 2 requests in flight
+ * limit.pushback() // a 429: the limit halves
+ * limit.current // e.g. 1
+ * ```
+ */
+export class AdaptiveLimit {
+  #limit: number
+  #noLoad = Infinity
+  #windows = 0
+  #probing: number | undefined
+  #window = { count: 0, minRtt: Infinity, maxInFlight: 0 }
+  #sinceDrop = Infinity
+  #dropWindow = 0
+  readonly #min: number
+  readonly #max: number
+  readonly #probeEvery: number
+
+  constructor(options: AdaptiveLimitOptions = {}) {
+    this.#max = options.max ?? 16
+    if (!Number.isInteger(this.#max) || this.#max < 1)
+      throw new RangeError(`maxConcurrency must be an integer ≥ 1, got ${this.#max}`)
+    this.#min = Math.min(options.min ?? 1, this.#max)
+    this.#limit = clamp(options.initial ?? 4, this.#min, this.#max)
+    this.#probeEvery = options.probeEvery ?? 50
+  }
+
+  /** How many requests may be in flight now (an integer ≥ `min`). */
+  get current(): number {
+    return Math.floor(this.#limit)
+  }
+
+  /** The limit outside of probe windows: the concurrency it settled on. */
+  get settled(): number {
+    return Math.floor(this.#probing ?? this.#limit)
+  }
+
+  /**
+   * Learns from one request that finished normally after `rttMs`, with `inFlight` in flight. The
+   * limit moves once per window of `limit` samples (once per round trip, as TCP Vegas does), on
+   * the window's lowest RTT, which filters out latency jitter.
+   */
+  sample(rttMs: number, inFlight: number): void {
+    if (!(rttMs > 0)) return
+    this.#sinceDrop++
+    // While probing, only requests sent at the lowered limit tell the no-load RTT.
+    if (this.#probing !== undefined && inFlight > this.#limit) return
+    this.#window.count++
+    this.#window.minRtt = Math.min(this.#window.minRtt, rttMs)
+    this.#window.maxInFlight = Math.max(this.#window.maxInFlight, inFlight)
+    if (this.#window.count < this.#limit) return
+    const { minRtt, maxInFlight } = this.#window
+    this.#window = { count: 0, minRtt: Infinity, maxInFlight: 0 }
+    if (this.#probing !== undefined) {
+      this.#noLoad = minRtt
+      this.#limit = this.#probing
+      this.#probing = undefined
+    } else if (++this.#windows % this.#probeEvery === 0) {
+      // Under steady load the no-load RTT cannot be seen; like BBR's ProbeRTT, drop to a quarter
+      // of the limit for one window to measure it again (the server may have become slower).
+      this.#probing = this.#limit
+      this.#limit = Math.max(this.#min, Math.floor(this.#limit / 4))
+    } else {
+      this.#noLoad = Math.min(this.#noLoad, minRtt)
+      this.#limit = clamp(this.#next(minRtt, maxInFlight), this.#min, this.#max)
+    }
+  }
+
+  #next(rtt: number, inFlight: number): number {
+    const limit = this.#limit
+    const queue = limit * (1 - this.#noLoad / rtt)
+    const step = Math.max(1, Math.log10(limit))
+    const alpha = 3 * step
+    const beta = 6 * step
+    if (queue >= limit / 2 && limit > 1) return limit / 2 // the round trip doubled: back off hard
+    if (queue > beta) return limit - step
+    if (inFlight * 2 < limit) return limit // not using what it has: no evidence to grow on
+    if (queue <= step) return limit + beta
+    if (queue < alpha) return limit + step
+    return limit
+  }
+
+  /** The server pushed back (429, `Retry-After`, rate-limit headers): halve, once per window. */
+  pushback(): void {
+    if (this.#sinceDrop < this.#dropWindow) return
+    this.#sinceDrop = 0
+    this.#limit = clamp(this.#limit / 2, this.#min, this.#max)
+    this.#dropWindow = this.#limit
+  }
+}
+
+/**
+ * Bounds and start of an {@link AdaptiveLimit}.
+ *
+ * @example
+ * ```ts
+ * const options: AdaptiveLimitOptions = { initial: 2, max: 32 }
+ * ```
+ */
+export interface AdaptiveLimitOptions {
+  /** Starting limit. Default 4. */
+  readonly initial?: number | undefined
+  /** Lower bound. Default 1. */
+  readonly min?: number | undefined
+  /** Upper bound. Default 16. */
+  readonly max?: number | undefined
+  /** Re-measure the no-load RTT after this many windows. Default 50. */
+  readonly probeEvery?: number | undefined
+}
+
+const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, value))
