@@ -1,4 +1,4 @@
-import type { FileMetaData } from 'hyparquet'
+import type { FileMetaData } from 'hyparquet/src/index.js'
 import { parseExtendedJson } from '../internal/extended-json.js'
 import type { HistoryRow } from './history-row-codec.js'
 

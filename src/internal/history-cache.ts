@@ -1,4 +1,4 @@
-import type { AsyncBuffer } from 'hyparquet'
+import type { AsyncBuffer } from 'hyparquet/src/index.js'
 
 /**
  * Where whole Parquet history files are kept between scans, keyed by something that changes

@@ -1,4 +1,9 @@
-import { parquetMetadataAsync, parquetSchema, type AsyncBuffer, type FileMetaData } from 'hyparquet'
+import {
+  parquetMetadataAsync,
+  parquetSchema,
+  type AsyncBuffer,
+  type FileMetaData,
+} from 'hyparquet/src/index.js'
 import { jsonColumnsOf } from '../codecs/parquet-row-codec.js'
 import { ParquetHistoryError } from '../errors/parquet-history-error.js'
 import { WandbError } from '../errors/wandb-error.js'

@@ -1,4 +1,4 @@
-import { parquetReadObjects } from 'hyparquet'
+import { parquetReadObjects } from 'hyparquet/src/index.js'
 import { compressors } from 'hyparquet-compressors'
 import type { HistoryRow } from '../codecs/history-row-codec.js'
 import { decodeParquetRow, pickKeys } from '../codecs/parquet-row-codec.js'

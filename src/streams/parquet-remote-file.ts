@@ -1,4 +1,4 @@
-import type { AsyncBuffer } from 'hyparquet'
+import type { AsyncBuffer } from 'hyparquet/src/index.js'
 import { ParquetHistoryError } from '../errors/parquet-history-error.js'
 import type { ApiContext } from '../internal/api-context.js'
 import type { SignedUrls } from './signed-urls.js'

@@ -1,4 +1,4 @@
-import type { FileMetaData, RowGroup, Statistics } from 'hyparquet'
+import type { FileMetaData, RowGroup, Statistics } from 'hyparquet/src/index.js'
 
 /** One row group of one export file and the `_step` range its statistics claim. @internal */
 export interface RowGroupSlice {
