@@ -1,14 +1,13 @@
 import Database from 'better-sqlite3'
-import { spawn, type ChildProcess } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
+import { startCliProcess } from './cli-process.js'
 import { upsertRun } from './helpers.js'
 import { historyOf, logRows, parquetHistoryOf, readThroughExports, waitFor } from './parquet-support.js'
 
-const CLI = fileURLToPath(new URL('../src/cli.ts', import.meta.url))
 const KEY = 'local-crashtestkeycrashtestkeycrashtestkey1'
 const dir = mkdtempSync(join(tmpdir(), 'wandb-rx-crash-'))
 const children: ChildProcess[] = []
@@ -16,62 +15,8 @@ afterAll(() => {
   for (const child of children) if (child.exitCode === null) child.kill('SIGKILL')
   rmSync(dir, { recursive: true, force: true })
 })
-
-interface Cli {
-  readonly child: ChildProcess
-  readonly url: string
-  /** Resolves when a stderr line matches. */
-  logged(pattern: RegExp): Promise<string>
-  readonly log: string[]
-}
-
-/** Starts the CLI (info log on stderr) and resolves with its URL. */
-function startCli(dbPath: string): Promise<Cli> {
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      CLI,
-      '--db',
-      dbPath,
-      '--port',
-      '0',
-      '--api-key',
-      KEY,
-      '--parquet-export-rows',
-      '1000000',
-    ],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  )
-  children.push(child)
-  const log: string[] = []
-  const waiters: { pattern: RegExp; resolve: (line: string) => void }[] = []
-  let partial = ''
-  child.stderr?.on('data', (d: Buffer) => {
-    const lines = (partial + d.toString()).split('\n')
-    partial = lines.pop() ?? ''
-    for (const line of lines) {
-      log.push(line)
-      for (const w of waiters.filter((w) => w.pattern.test(line))) w.resolve(line)
-    }
-  })
-  const logged = (pattern: RegExp) =>
-    new Promise<string>((resolve) => {
-      const seen = log.find((l) => pattern.test(l))
-      if (seen) resolve(seen)
-      else waiters.push({ pattern, resolve })
-    })
-  return new Promise((resolve, reject) => {
-    let out = ''
-    child.stdout?.on('data', (d: Buffer) => {
-      out += d.toString()
-      const line = out.split('\n')[0]
-      if (out.includes('\n') && line) resolve({ child, url: line.trim(), logged, log })
-    })
-    child.once('exit', (code) => reject(new Error(`CLI exited (${code}): ${log.join('\n')}`)))
-  })
-}
+const startCli = (db: string) =>
+  startCliProcess(children, ['--db', db, '--api-key', KEY, '--parquet-export-rows', '1000000'])
 
 /** The export tables as stored: files, their page bytes, and pages no file owns. */
 function stored(dbPath: string) {
