@@ -15,8 +15,13 @@ afterAll(() => {
   for (const child of children) if (child.exitCode === null) child.kill('SIGKILL')
   rmSync(dir, { recursive: true, force: true })
 })
-const startCli = (db: string) =>
-  startCliProcess(children, ['--db', db, '--api-key', KEY, '--parquet-export-rows', '1000000'])
+const startCli = (db: string, exportRows = 1_000_000) =>
+  startCliProcess(children, ['--db', db, '--api-key', KEY, '--parquet-export-rows', String(exportRows)])
+const killed = async (cli: { child: ChildProcess }) => {
+  const gone = new Promise((r) => cli.child.once('exit', r))
+  cli.child.kill('SIGKILL')
+  await gone
+}
 
 /** The export tables as stored: files, their page bytes, and pages no file owns. */
 function stored(dbPath: string) {
@@ -59,9 +64,7 @@ describe('export across SIGKILL (CLI child process)', () => {
     // Exporting 60k rows takes seconds (in steps between requests): kill it in the middle.
     await first.logged(/history export: run \d+ lines 0\.\.59999 started/)
     await new Promise((r) => setTimeout(r, 300))
-    const gone = new Promise((r) => first.child.once('exit', r))
-    first.child.kill('SIGKILL')
-    await gone
+    await killed(first)
     expect(first.log.filter((l) => l.includes('stored'))).toEqual([])
     expect(stored(db)).toEqual({ files: [], orphanPages: { n: 0 } })
 
@@ -86,5 +89,44 @@ describe('export across SIGKILL (CLI child process)', () => {
     ])
     const [file] = files.files as { size_bytes: number; paged: number }[]
     expect(file!.paged).toBe(file!.size_bytes)
+  }, 180_000)
+
+  it('keeps the live boundary exact when the export of a running run is killed, and after the restart', async () => {
+    const db = join(dir, 'running.sqlite')
+    const first = await startCli(db, 20_000)
+    const srv = { url: first.url, apiKey: KEY }
+    await upsertRun(srv, { name: 'live', project: 'crash' })
+    const rows = (from: number, n: number) =>
+      Array.from({ length: n }, (_, i) => ({ _step: from + i, loss: 1 / (from + i + 1), tag: 'x' }))
+    await logRows(srv, 'local/crash/live', 0, rows(0, 50_000))
+    // 50k unexported rows of a running run: export up to step 49000 and kill that export.
+    await first.logged(/history export: run \d+ lines 0\.\.48999 started/)
+    await new Promise((r) => setTimeout(r, 300))
+    await killed(first)
+    expect(first.log.filter((l) => l.includes('stored'))).toEqual([])
+    expect(stored(db).files).toEqual([])
+
+    const second = await startCli(db, 20_000)
+    const srv2 = { url: second.url, apiKey: KEY }
+    const redone = await waitFor(
+      () => parquetHistoryOf(srv2, 'crash', 'live'),
+      (p) => p.parquetUrls.length === 1,
+    )
+    expect(redone.liveData.map((d) => d._step)).toEqual(Array.from({ length: 1000 }, (_, i) => 49_000 + i))
+    await logRows(srv2, 'local/crash/live', 50_000, rows(50_000, 1000))
+    expect(await readThroughExports(srv2, 'crash', 'live')).toEqual(await historyOf(srv2, 'crash', 'live'))
+    await logRows(srv2, 'local/crash/live', 51_000, [], true)
+    const ended = await waitFor(
+      () => parquetHistoryOf(srv2, 'crash', 'live'),
+      (p) => p.liveData.length === 0,
+    )
+    expect(ended.parquetUrls).toHaveLength(2)
+    const history = await historyOf(srv2, 'crash', 'live')
+    expect(history).toHaveLength(51_000)
+    expect(await readThroughExports(srv2, 'crash', 'live')).toEqual(history)
+    expect(stored(db).files).toEqual([
+      { first_line: 0, end_line: 49_000, size_bytes: expect.any(Number), paged: expect.any(Number) },
+      { first_line: 49_000, end_line: 51_000, size_bytes: expect.any(Number), paged: expect.any(Number) },
+    ])
   }, 180_000)
 })
