@@ -99,4 +99,42 @@ describe.runIf(python)('official Python client: scan_history through Parquet exp
       expect(proxy.failures()).toEqual([])
     }, 120_000)
   }
+
+  it('exports what wandb.init/log/finish wrote, again after a resume, and scan_history reads it all back', async () => {
+    const target = { url: proxy.url, apiKey: srv.apiKey }
+    const log = (steps: string, resume: string) => `
+import wandb
+run = wandb.init(entity="local", project="pqpy", id="resumed"${resume})
+for i in ${steps}:
+    run.log({"loss": 1 / (i + 1), "acc": {"top1": i % 7, "top5": i % 3}, "phase": "train" if i % 2 else "eval"})
+run.finish()
+`
+    const first = await runPython(target, log('range(1500)', ''))
+    expect(first.code, first.stderr).toBe(0)
+    await waitFor(
+      () => parquetHistoryOf(srv, 'pqpy', 'resumed'),
+      (p) => p.parquetUrls.length === 1 && p.liveData.length === 0,
+    )
+    const second = await runPython(target, log('range(1500, 1800)', ', resume="allow"'))
+    expect(second.code, second.stderr).toBe(0)
+    const done = await waitFor(
+      () => parquetHistoryOf(srv, 'pqpy', 'resumed'),
+      (p) => p.parquetUrls.length === 2 && p.liveData.length === 0,
+    )
+    expect(done.parquetUrls).toHaveLength(2)
+    const read = await runPython(
+      target,
+      `
+import json, wandb
+run = wandb.Api().run("local/pqpy/resumed")
+rows = [{k: v for k, v in r.items() if v is not None} for r in run.scan_history()]
+print("RESULT", json.dumps(json.dumps(rows)))
+`,
+    )
+    expect(read.code, read.stderr).toBe(0)
+    const history = await historyOf(srv, 'pqpy', 'resumed')
+    expect(history).toHaveLength(1800)
+    expect(parseExtendedJson(read.result as string)).toEqual(history)
+    expect(proxy.failures()).toEqual([])
+  }, 180_000)
 })
