@@ -9,7 +9,7 @@ export const SERVER_VERSION = '0.1.0'
 /** Capability flags (`serverInfo.features`); clients probe them before using optional paths. */
 const FEATURES = [
   { name: 'FILESTREAM_GZIP', description: 'file_stream accepts Content-Encoding: gzip', isEnabled: true },
-  { name: 'MARK_RUN_FILES_UPLOADED', description: 'markRunFilesUploaded mutation', isEnabled: false },
+  { name: 'MARK_RUN_FILES_UPLOADED', description: 'markRunFilesUploaded mutation', isEnabled: true },
   { name: 'LARGE_FILENAMES', description: 'file names over 128 characters', isEnabled: true },
 ]
 
