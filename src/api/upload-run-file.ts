@@ -33,8 +33,8 @@ const CREATE_RUN_FILES_MUTATION = `mutation CreateRunFiles($entity: String!, $pr
  * and sent with the API key; an absolute, signed URL never gets the key). Returns the file as the server lists it, `md5`
  * included. An existing file of that name is overwritten.
  *
- * Then `markRunFilesUploaded` registers the file, as Python 0.30 does (self-hosted servers need it;
- * a server without the mutation is asked once per `Api`, see {@link markRunFilesUploaded}).
+ * Then `markRunFilesUploaded` registers the file, as Python 0.30 does where `serverInfo.features`
+ * enables it (self-hosted servers need it; see {@link markRunFilesUploaded}).
  *
  * All steps are retried on transient failures: asking for the URL again and re-PUTting the
  * same bytes store the same thing. A local path is read whole into memory first.

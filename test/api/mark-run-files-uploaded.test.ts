@@ -42,7 +42,7 @@ describe('markRunFilesUploaded after an upload (Python 0.30, wandb-core)', () =>
     const f = await run.uploadFile(new TextEncoder().encode('weights'), { name: 'model.bin' })
     expect(f.name).toBe('model.bin')
     const put = ops.indexOf('PUT')
-    expect(ops.slice(put, put + 2)).toEqual(['PUT', 'MarkRunFilesUploaded'])
+    expect(ops.slice(put, put + 3)).toEqual(['PUT', 'ServerFeaturesQuery', 'MarkRunFilesUploaded'])
     expect(marks).toEqual([{ data: { markRunFilesUploaded: { success: true } } }])
   })
 
@@ -56,7 +56,20 @@ describe('markRunFilesUploaded after an upload (Python 0.30, wandb-core)', () =>
     expect(answer).toEqual({ markRunFilesUploaded: { success: false } })
   })
 
-  it('a server without the mutation is asked once per Api; uploads still succeed', async () => {
+  it('is not sent when serverInfo.features does not enable it (asked once per Api)', async () => {
+    const disabled = () =>
+      Response.json({
+        data: { serverInfo: { features: [{ name: 'MARK_RUN_FILES_UPLOADED', isEnabled: false }] } },
+      })
+    const { ops, run } = recording((op) => (op === 'ServerFeaturesQuery' ? disabled() : undefined))
+    await run.uploadFile(new TextEncoder().encode('c'), { name: 'c.txt' })
+    await run.uploadFile(new TextEncoder().encode('d'), { name: 'd.txt' })
+    expect(ops.filter((o) => o === 'PUT')).toHaveLength(2)
+    expect(ops.filter((o) => o === 'ServerFeaturesQuery')).toHaveLength(1)
+    expect(ops).not.toContain('MarkRunFilesUploaded')
+  })
+
+  it('a server that lists it but lacks the mutation is asked once per Api; uploads still succeed', async () => {
     const rejected = () =>
       Response.json(
         { errors: [{ message: 'Cannot query field "markRunFilesUploaded" on type "Mutation".' }] },
