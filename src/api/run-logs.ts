@@ -22,6 +22,16 @@ const LOG_LINES_QUERY = `query RunLogLines($project: String!, $entity: String!, 
 }`
 
 /**
+ * W&B can end a page early with `hasNextPage: false` in the middle of the log (a per-request size
+ * budget); wandb-core then reads on while the last line is not the log's last
+ * (`core/internal/wbapi/runhandler.go`), and so do we. Bounded: only while the line number
+ * advanced on this page and `logLineCount` says more lines exist; a cursor that stops moving ends
+ * the walk too (`cursorPages`).
+ */
+const moreLines = (run: { readonly logLineCount?: number | null }, last: number, previous: number): boolean =>
+  last > previous && last + 1 < (run.logLineCount ?? 0)
+
+/**
  * A run's console output (`output.log`) line by line, in order (Python `run.logs()` /
  * `console_logs`). From the start it pages forward `perPage` lines at a time, one page
  * prefetched; with `tail: n` it asks once for the last `n` lines. Lazy and cancellable; a missing
@@ -43,9 +53,10 @@ export function runLogs(ctx: ApiContext, path: RunPath, options: RunLogsOptions 
   return fromAbortable(async function* (signal) {
     const run = await resolveRun(ctx, path)
     let position = 0
+    let lastNumber = -1
     const load = async (cursor: string | null, s: AbortSignal): Promise<CursorPage<LogLine>> => {
       const variables = tail === undefined ? { first: perPage, after: cursor } : { last: tail }
-      const { logLines } = await queryRun(
+      const found = await queryRun(
         ctx,
         run,
         LOG_LINES_QUERY,
@@ -54,13 +65,16 @@ export function runLogs(ctx: ApiContext, path: RunPath, options: RunLogsOptions 
         'RunLogLines',
         s,
       )
-      const edges = logLines?.edges ?? []
+      const edges = found.logLines?.edges ?? []
       const items = edges.map((e) => toLogLine(e.node, position++))
-      const last = logLines?.pageInfo.endCursor ?? cursor
+      const previous = lastNumber
+      lastNumber = items[items.length - 1]?.number ?? lastNumber
+      const pageInfo = found.logLines?.pageInfo
       return {
         items,
-        cursor: last,
-        hasNextPage: tail === undefined && (logLines?.pageInfo.hasNextPage ?? false),
+        cursor: pageInfo?.endCursor ?? cursor,
+        hasNextPage:
+          tail === undefined && (pageInfo?.hasNextPage === true || moreLines(found, lastNumber, previous)),
       }
     }
     if (tail === 0) return

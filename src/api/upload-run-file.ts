@@ -8,6 +8,7 @@ import type { ApiContext } from '../internal/api-context.js'
 import { safeRelativePath } from '../internal/safe-relative-path.js'
 import { file } from '../streams/file.js'
 import { resolveRun, runPathString } from '../streams/resolved-run.js'
+import { markRunFilesUploaded } from './mark-run-files-uploaded.js'
 import type { RunPath } from './run-path.js'
 import { sendRunMutation } from './send-run-mutation.js'
 
@@ -32,7 +33,10 @@ const CREATE_RUN_FILES_MUTATION = `mutation CreateRunFiles($entity: String!, $pr
  * and sent with the API key; an absolute, signed URL never gets the key). Returns the file as the server lists it, `md5`
  * included. An existing file of that name is overwritten.
  *
- * Both steps are retried on transient failures: asking for the URL again and re-PUTting the
+ * Then `markRunFilesUploaded` registers the file, as Python 0.30 does where `serverInfo.features`
+ * enables it (self-hosted servers need it; see {@link markRunFilesUploaded}).
+ *
+ * All steps are retried on transient failures: asking for the URL again and re-PUTting the
  * same bytes store the same thing. A local path is read whole into memory first.
  *
  * @example
@@ -73,6 +77,7 @@ export async function uploadRunFile(
     // An absolute upload URL is signed (its own authorization); a relative one is an on-prem proxy path.
     ...(target.startsWith('/') ? {} : { credentials: 'omit' as const }),
   })
+  await markRunFilesUploaded(ctx, run, [name], options.signal)
   return file(ctx, run, name, { signal: options.signal })
 }
 

@@ -28,7 +28,7 @@ export interface CompiledOrder {
  * compileOrder([parseOrderKey('-summary.eval/loss', 'orderBy.0')], null)
  * // { order: "-summary_metrics['eval/loss']", clientSort: null }
  * compileOrder([parseOrderKey('state', 'orderBy.0')], null)
- * // throws FilterCompileError at orderBy.0: cannot sort by state on the server: W&B sorts only by … ; call .sortLocally()
+ * // throws FilterCompileError at orderBy.0: cannot sort by state on the server: W&B documents run order only by … ; call .sortLocally()
  * ```
  */
 export function compileOrder(

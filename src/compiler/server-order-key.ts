@@ -1,15 +1,16 @@
 import { FieldPathNode } from '../dsl/nodes/field-path-node.js'
 
+// Only the orders W&B documents (`api.runs(order=…)`: created_at, heartbeat_at, config.*.value,
+// summary_metrics.*). Other columns (name, display_name, state, …) may sort on some servers and
+// not others, so they are never sent: those keys need `.sortLocally()`.
 const TOP: Readonly<Record<string, string>> = {
-  id: 'name',
-  name: 'display_name',
   createdAt: 'created_at',
   heartbeatAt: 'heartbeat_at',
 }
-const SORTABLE = 'W&B sorts only by createdAt, heartbeatAt, id, name, config.<key> or summary.<key>'
+const SORTABLE = 'W&B documents run order only by createdAt, heartbeatAt, config.<key> and summary.<key>'
 
 /**
- * The W&B `order` key (without its sign) for a Run path, or why the server cannot sort by it.
+ * The W&B `order` key (without its sign) for a Run path, or why it is not sent to the server.
  *
  * Summary keys with a `/` use W&B's bracketed form (wandb/wandb#10129); config keys keep `.value`,
  * which ordering requires.
@@ -18,7 +19,7 @@ const SORTABLE = 'W&B sorts only by createdAt, heartbeatAt, id, name, config.<ke
  * ```ts
  * serverOrderKey(FieldPathNode.create(['summary', 'eval/loss'])) // { key: "summary_metrics['eval/loss']" }
  * serverOrderKey(FieldPathNode.create(['config', 'lr']))         // { key: 'config.lr.value' }
- * serverOrderKey(FieldPathNode.create(['state']))                // { reason: 'W&B sorts only by …' }
+ * serverOrderKey(FieldPathNode.create(['name']))                 // { reason: 'W&B documents run order only by …' }
  * ```
  */
 export function serverOrderKey(path: FieldPathNode): { readonly key: string } | { readonly reason: string } {

@@ -61,5 +61,7 @@ describe('wandb-rx runs', () => {
     const explain = await cli('runs', fixture.project, '--where', '{"summary.loss":{"$lt":0.3}}', '--explain')
     expect(explain.code, explain.stderr).toBe(0)
     expect(explain.stdout).toContain('summary_metrics.loss')
+    const byId = await cli('runs', fixture.project, '--order', '-id', '--format', 'csv', '--columns', 'id')
+    expect(byId.stdout, byId.stderr).toBe('id\nr-c\nr-b\nr-a\n')
   }, 120_000)
 })

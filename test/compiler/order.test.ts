@@ -11,8 +11,6 @@ describe('order keys compile to W&B order strings', () => {
     ['-createdAt', '-created_at'],
     ['createdAt', '+created_at'],
     ['-heartbeatAt', '-heartbeat_at'],
-    ['+id', '+name'],
-    ['-name', '-display_name'],
     ['+summary.loss', '+summary_metrics.loss'],
     ['-summary.eval/loss', "-summary_metrics['eval/loss']"],
     ['-summary.nested.acc', '-summary_metrics.nested.acc'],
@@ -29,12 +27,25 @@ describe('order keys compile to W&B order strings', () => {
 
   it('defaults to +created_at', () => expect(q.compile().variables.order).toBe('+created_at'))
 
-  it.each(['+state', '-systemMetrics.gpu', '+tags', '+config.a/b', '+summary.a/b.c'] as const)(
-    '%s cannot be sorted on the server',
-    (key) => {
-      expect(() => q.orderBy(key as OrderKey).compile()).toThrow(/sortLocally/)
-    },
-  )
+  it.each([
+    '+state',
+    '-systemMetrics.gpu',
+    '+tags',
+    '+config.a/b',
+    '+summary.a/b.c',
+    '+id',
+    '-name',
+  ] as const)('%s cannot be sorted on the server', (key) => {
+    expect(() => q.orderBy(key as OrderKey).compile()).toThrow(/sortLocally/)
+  })
+
+  it('sorts by name or id locally, never by an undocumented server order key', () => {
+    const compiled = q.orderBy('-name').sortLocally().compile()
+    expect(compiled.variables.order).toBe('+created_at')
+    expect(compiled.clientSort?.keys).toEqual([{ path: 'name', direction: 'desc' }])
+    expect(compiled.explain()).toContain('client sort by -name')
+    expect(q.orderBy('-summary.acc').compile().explain()).toContain('order: -summary_metrics.acc (server)')
+  })
 })
 
 describe('sortLocally(): an explicit client-side sort', () => {

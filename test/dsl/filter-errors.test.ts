@@ -133,7 +133,7 @@ const cases: readonly (readonly [string, () => unknown, string, string])[] = [
     'orderBy systemMetrics',
     () => q().orderBy('-systemMetrics.gpu').compile(),
     'orderBy.0',
-    'W&B sorts only by',
+    'W&B documents run order only by',
   ],
   [
     'orderBy a dotted config key',

@@ -1,4 +1,4 @@
-import { createRunFiles, deleteFiles } from './mutations/run-files.js'
+import { createRunFiles, deleteFiles, markRunFilesUploaded } from './mutations/run-files.js'
 import { deleteRun, stopRun, updateRunState } from './mutations/run-state.js'
 import { upsertBucket } from './mutations/upsert-bucket.js'
 import { upsertModel } from './mutations/upsert-model.js'
@@ -14,4 +14,5 @@ export const rootMutation = {
   deleteRun,
   createRunFiles,
   deleteFiles,
+  markRunFilesUploaded,
 }

@@ -17,7 +17,7 @@ export const SERVER_VERSION = '0.1.0'
  */
 const FEATURES = [
   { name: 'FILESTREAM_GZIP', description: 'file_stream accepts Content-Encoding: gzip', isEnabled: true },
-  { name: 'MARK_RUN_FILES_UPLOADED', description: 'markRunFilesUploaded mutation', isEnabled: false },
+  { name: 'MARK_RUN_FILES_UPLOADED', description: 'markRunFilesUploaded mutation', isEnabled: true },
   { name: 'LARGE_FILENAMES', description: 'file names over 128 characters', isEnabled: true },
   { name: 'ARTIFACT_TAGS', description: 'tags on artifact versions and collections', isEnabled: true },
   { name: 'ARTIFACT_REGISTRY_SEARCH', description: 'registry search over org entities', isEnabled: true },

@@ -34,6 +34,7 @@ export const SCHEMA_SDL = /* GraphQL */ `
     deleteRun(input: DeleteRunInput!): DeleteRunPayload
     createRunFiles(input: CreateRunFilesInput!): CreateRunFilesPayload
     deleteFiles(input: DeleteFilesInput!): DeleteFilesPayload
+    markRunFilesUploaded(input: MarkRunFilesUploadedInput!): MarkRunFilesUploadedPayload
   }
 
   type PageInfo {
@@ -399,6 +400,18 @@ export const SCHEMA_SDL = /* GraphQL */ `
     projectId: Int
   }
   type DeleteFilesPayload {
+    clientMutationId: String
+    success: Boolean!
+  }
+
+  input MarkRunFilesUploadedInput {
+    clientMutationId: String
+    entityName: String!
+    projectName: String!
+    runName: String!
+    files: [String!]!
+  }
+  type MarkRunFilesUploadedPayload {
     clientMutationId: String
     success: Boolean!
   }

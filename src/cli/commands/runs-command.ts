@@ -49,7 +49,10 @@ export function runsCommand(io: CliIo): Command {
       'Mongo-style filter on Run fields, e.g. {"summary.loss":{"$lt":0.5}}',
       parseWhere,
     )
-    .option('--order <key>', 'order key, + ascending / - descending, e.g. +summary.loss')
+    .option(
+      '--order <key>',
+      'order key, + ascending / - descending, e.g. +summary.loss (keys W&B cannot order by, like name, are sorted locally: at most 10 000 runs)',
+    )
     .option('-n, --limit <n>', 'at most this many runs', countParser(1))
     .option('-c, --columns <list>', 'columns, comma-separated; "config.*" selects a prefix', parseList)
     .option('-f, --format <format>', `output format: ${FORMATS.join('|')}`, choiceParser(FORMATS), 'table')
@@ -58,7 +61,8 @@ export function runsCommand(io: CliIo): Command {
       const api = apiFor(globalsOf(command))
       let query = api.runs(path)
       if (options.where) query = query.where(options.where)
-      if (options.order) query = query.orderBy(options.order)
+      // sortLocally() only takes effect for keys the server is not asked to order by.
+      if (options.order) query = query.orderBy(options.order).sortLocally()
       if (options.limit !== undefined) query = query.limit(options.limit)
       const compiled = query.compile() // filter errors surface here, before any request
       if (options.explain) {

@@ -56,7 +56,11 @@ export type WhereInput<S extends RunSchema = AnyRunSchema> =
 export interface RunsQuery<S extends RunSchema = AnyRunSchema> extends AsyncIterable<Run> {
   /** ANDs a filter (validated now: a bad one throws {@link FilterCompileError}). */
   where(filter: WhereInput<S>): RunsQuery<S>
-  /** Sets the sort keys (replacing earlier ones). W&B sorts by one key; more need `.sortLocally()`. */
+  /**
+   * Sets the sort keys (replacing earlier ones). The server sorts by one key among W&B's documented
+   * orders (`createdAt`, `heartbeatAt`, `config.*`, `summary.*`); other keys (`name`, `id`, `state`,
+   * `tags`, …) or several keys need `.sortLocally()`, else `compile()` throws `FilterCompileError`.
+   */
   orderBy(...keys: readonly OrderKey<S>[]): RunsQuery<S>
   /** Runs per request (1–1000; default 50). */
   perPage(n: number): RunsQuery<S>

@@ -1,4 +1,4 @@
-import { deleteFile, ensureFile, findFileById } from '../../store/files.js'
+import { deleteFile, ensureFile, findFile, findFileById } from '../../store/files.js'
 import { canWrite, findProject, findProjectById } from '../../store/projects.js'
 import { findRun, findRunById } from '../../store/runs.js'
 import { decodeId, encodeId } from '../../util/opaque-id.js'
@@ -68,4 +68,20 @@ export function deleteFiles(
     clientMutationId: args.input.clientMutationId ?? null,
     success: deleted === args.input.files.length,
   }
+}
+
+/**
+ * `markRunFilesUploaded`: the client says its PUTs are done (wandb-core after `run.upload_file`).
+ * The bytes are stored at the PUT here, so this only checks: success when the run is writable
+ * and every named file was created by `createRunFiles` and has content.
+ */
+export function markRunFilesUploaded(args: { input: CreateRunFilesInput }, ctx: GraphqlContext): unknown {
+  const { input } = args
+  const project = findProject(ctx.db, input.entityName, input.projectName)
+  if (!project || !canWrite(ctx.db, ctx.viewer, project))
+    throw notFound(`project ${input.entityName}/${input.projectName}`)
+  const run = findRun(ctx.db, project.id, input.runName)
+  if (!run) throw notFound(`run ${input.entityName}/${input.projectName}/${input.runName}`)
+  const success = input.files.every((name) => (findFile(ctx.db, run.id, name)?.md5 ?? null) !== null)
+  return { clientMutationId: input.clientMutationId ?? null, success }
 }
