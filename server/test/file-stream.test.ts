@@ -106,7 +106,9 @@ describe('file_stream', () => {
     const text = await res.text()
     // history: strings carry the raw lines (extended JSON inside the string); sampledHistory is
     // JSON-typed, so non-finite numbers are strings and the whole body parses as strict JSON.
-    const body = JSON.parse(text) as { data: { project: { run: { history: string[]; sampledHistory: unknown } } } }
+    const body = JSON.parse(text) as {
+      data: { project: { run: { history: string[]; sampledHistory: unknown } } }
+    }
     expect(body.data.project.run.history[0]).toBe('{"_step":0,"loss":NaN}')
     expect(body.data.project.run.sampledHistory).toEqual([
       [
