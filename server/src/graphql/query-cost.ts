@@ -17,14 +17,26 @@ export interface CostLimits {
 }
 
 /**
- * 100k is about a second of resolver work here (a page of 1000 runs with every field
- * wandb-rx selects costs 40k; nested pages of runs stop at about 55 × 55); the deepest
- * official-client documents (artifact fragments) nest about 10 levels.
+ * 100k is about a second of resolver work here (nested pages of runs stop at about 55 × 55).
+ * A page of 1000 runs with every field wandb-rx selects costs 40k; the costliest document of
+ * wandb 0.30 (Python and wandb-core) is GetProjects at 21k; the deepest (artifact fragments)
+ * nest 11 levels.
  */
 export const DEFAULT_COST_LIMITS: CostLimits = { maxNodes: 100_000, maxDepth: 24 }
 
-/** A page without `first`/`last` has the servers' usual default size. */
-const DEFAULT_PAGE = 50
+/**
+ * Page sizes of lists asked for without `first`/`last`: the server's default page for the big
+ * listings, and a small list (a user's teams, an artifact's aliases) for any other connection.
+ */
+const DEFAULT_PAGES: Readonly<Record<string, number>> = {
+  runs: 50,
+  models: 50,
+  projects: 50,
+  sweeps: 50,
+  files: 50,
+  logLines: 1000,
+}
+const SMALL_LIST = 10
 /** `history`/`events`/`sampledHistory` without `samples` return up to 500 rows per list. */
 const DEFAULT_SAMPLES = 500
 /**
@@ -32,8 +44,12 @@ const DEFAULT_SAMPLES = 500
  * fields (a page of 1000 runs with 29 fields each: 0.4 s; 180 pages of 180 runs: 3.4 s).
  */
 const ELEMENT_WEIGHT = 10
-/** Each page is a query (filter, sort, count) over its parent's rows: ~20 ms for 1000 runs. */
-const PAGE_WEIGHT = 1000
+/**
+ * A page of runs is a query (filter, sort, count) over the project: ~20 ms for 1000 runs.
+ * Other lists are keyed lookups.
+ */
+const PAGE_WEIGHTS: Readonly<Record<string, number>> = { runs: 1000 }
+const PAGE_WEIGHT = 50
 /** A history row is a stored string handed through, far cheaper than a resolved field. */
 const ROW_WEIGHT = 0.02
 const ROW_FIELDS = new Set(['history', 'events'])
@@ -46,7 +62,7 @@ export interface QueryCost {
 /**
  * Estimates what an operation asks for: every field counts once per instance of its parent,
  * a field with `first`/`last` (or a connection without them) multiplies what it selects by
- * that page size and adds {@link PAGE_WEIGHT} per page and {@link ELEMENT_WEIGHT} per element, and history-like leaves count
+ * that page size and adds a weight per page ({@link PAGE_WEIGHTS}) and per element, and history-like leaves count
  * their `samples` rows at {@link ROW_WEIGHT}.
  * Directives are ignored (an upper bound). Returns as soon as `limits` are exceeded.
  *
@@ -93,8 +109,10 @@ export function queryCost(
         nodes += multiplier * rowsOf(selection.name.value, args) * ROW_WEIGHT
         continue
       }
-      const page = pageOf(args, selection.selectionSet)
-      if (page !== undefined) nodes += multiplier * (PAGE_WEIGHT + page * ELEMENT_WEIGHT)
+      const field = selection.name.value
+      const page = pageOf(field, args, selection.selectionSet)
+      if (page !== undefined)
+        nodes += multiplier * ((PAGE_WEIGHTS[field] ?? PAGE_WEIGHT) + page * ELEMENT_WEIGHT)
       walk(selection.selectionSet, multiplier * (page ?? 1), level + 1)
     }
   }
@@ -106,11 +124,11 @@ const count = (v: unknown): number | undefined =>
   typeof v === 'number' && Number.isFinite(v) ? Math.max(0, Math.floor(v)) : undefined
 
 /** Size of the page a field asks for, or undefined when it is not a paged list. */
-function pageOf(args: Map<string, unknown>, set: SelectionSetNode): number | undefined {
+function pageOf(field: string, args: Map<string, unknown>, set: SelectionSetNode): number | undefined {
   const asked = count(args.get('first')) ?? count(args.get('last'))
   if (asked !== undefined) return asked
   const isConnection = set.selections.some((s) => s.kind === Kind.FIELD && s.name.value === 'edges')
-  return isConnection ? DEFAULT_PAGE : undefined
+  return isConnection ? (DEFAULT_PAGES[field] ?? SMALL_LIST) : undefined
 }
 
 function rowsOf(field: string, args: Map<string, unknown>): number {
