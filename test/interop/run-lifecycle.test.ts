@@ -82,7 +82,13 @@ describe.runIf(python)('official Python client: a run from wandb.init to delete'
   it('stores what wandb.init / log / summary / save / resume sent, with no failed request', async () => {
     expect(proxy.failures()).toEqual([])
     const ops = new Set(proxy.requests.map((r) => r.operation))
-    for (const op of ['ServerFeaturesQuery', 'UpsertBucket', 'RunResumeStatus', 'CreateRunFiles']) {
+    for (const op of [
+      'ServerFeaturesQuery',
+      'OrganizationCoreWeaveOrganizationID',
+      'UpsertBucket',
+      'RunResumeStatus',
+      'CreateRunFiles',
+    ]) {
       expect(ops).toContain(op)
     }
     const run = await api.run('local/life/run1').get()
