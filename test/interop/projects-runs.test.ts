@@ -148,8 +148,9 @@ describe.runIf(python)('official Python client: projects, runs, sweeps, reports,
     expect(seen.team).toEqual(['crew', ['local']])
     expect(seen.team).toEqual([team.name, team.members.map((m) => m.username).sort()])
 
-    expect(seen.no_project[0]).toMatch(/Error$/)
-    expect(seen.no_sweep[0]).toMatch(/Error$/)
+    expect(seen.no_project).toEqual(['ValueError', 'Could not find project nothing-here'])
+    expect(seen.no_sweep[0]).toBe('CommError')
+    expect(seen.no_sweep[1]).toMatch(/Could not find sweep/)
     expect(proxy.failures()).toEqual([])
   }, 120_000)
 
