@@ -1,8 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { Api } from 'wandb-rx'
-import { startServer, type RunningServer } from 'wandb-rx-server'
-import { PRELUDE, python, runPython, skipReason } from './support/python-wandb.js'
-import { startRecordingProxy, type RecordingProxy } from './support/recording-proxy.js'
+import { describe, expect, it } from 'vitest'
+import { PRELUDE, python, skipReason } from './support/python-wandb.js'
+import { useInteropServer } from './support/interop-server.js'
 
 if (!python) console.log(skipReason)
 
@@ -66,28 +64,13 @@ out({"refused": refused, "versions": sorted(a.name for a in fresh.artifacts("dat
 `
 
 describe.runIf(python)('official Python client: artifacts logged, edited, read and deleted', () => {
-  let srv: RunningServer
-  let proxy: RecordingProxy
-  let api: Api
-  const py = async (script: string) => {
-    const res = await runPython({ url: proxy.url, apiKey: srv.apiKey }, script)
-    expect(res.code, res.stderr).toBe(0)
-    return res.result as any
-  }
-
-  beforeAll(async () => {
-    srv = await startServer()
+  const ctx = useInteropServer(async ({ srv, py }) => {
     srv.createOrganization({ name: 'acme', members: ['local'] })
-    proxy = await startRecordingProxy(srv.url)
-    api = new Api({ baseUrl: srv.url, apiKey: srv.apiKey })
     expect(await py(LOGGER)).toBe('ok')
-  }, 180_000)
-  afterAll(async () => {
-    await proxy.close()
-    await srv.close()
   })
 
   it('saves alias, description, metadata and tag edits of versions and collections; both clients read them', async () => {
+    const { proxy, api, py } = ctx()
     expect(proxy.failures()).toEqual([])
     expect(await py(EDITOR)).toBe('ok')
     const seen = await py(READER)
@@ -126,6 +109,7 @@ describe.runIf(python)('official Python client: artifacts logged, edited, read a
   }, 120_000)
 
   it('deletes a version only with delete_aliases when it has aliases; latest stays on the newest version', async () => {
+    const { proxy, api, py } = ctx()
     const seen = await py(DELETER)
     expect(seen.refused[1]).toMatch(/aliases/)
     expect(seen.versions).toEqual(['data:v1'])

@@ -1,8 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { Api } from 'wandb-rx'
-import { startServer, type RunningServer } from 'wandb-rx-server'
-import { PRELUDE, python, runPython, skipReason } from './support/python-wandb.js'
-import { startRecordingProxy, type RecordingProxy } from './support/recording-proxy.js'
+import { describe, expect, it } from 'vitest'
+import { PRELUDE, python, skipReason } from './support/python-wandb.js'
+import { useInteropServer } from './support/interop-server.js'
 
 if (!python) console.log(skipReason)
 
@@ -61,29 +59,8 @@ out(error(lambda: wandb.Api().viewer))
 `
 
 describe.runIf(python)('official Python client: projects, runs, sweeps, reports, users', () => {
-  let srv: RunningServer
-  let proxy: RecordingProxy
-  let api: Api
-  const py = async (script: string, env: Record<string, string> = {}, key?: string) => {
-    const res = await runPython({ url: proxy.url, apiKey: key ?? srv.apiKey }, script, env)
-    expect(res.code, res.stderr).toBe(0)
-    return res.result as any
-  }
-  const gql = async (query: string, variables: Record<string, unknown>) => {
-    const res = await fetch(`${srv.url}/graphql`, {
-      method: 'POST',
-      headers: { authorization: `Basic ${btoa(`api:${srv.apiKey}`)}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ query, variables }),
-    })
-    const body = (await res.json()) as { errors?: unknown }
-    expect(body.errors).toBeUndefined()
-  }
   let sweepId: string
-
-  beforeAll(async () => {
-    srv = await startServer()
-    proxy = await startRecordingProxy(srv.url)
-    api = new Api({ baseUrl: srv.url, apiKey: srv.apiKey })
+  const ctx = useInteropServer(async ({ api, py }) => {
     await api.createTeam({ name: 'crew' })
     sweepId = await py(SWEEP)
     for (const [i, r] of RUNS.entries()) {
@@ -100,13 +77,22 @@ describe.runIf(python)('official Python client: projects, runs, sweeps, reports,
         displayName: "A Study", type: "runs", spec: "{}"}) { view { id } } }`,
       {},
     )
-  }, 120_000)
-  afterAll(async () => {
-    await proxy.close()
-    await srv.close()
   })
+  const gql = async (query: string, variables: Record<string, unknown>) => {
+    const res = await fetch(`${ctx().srv.url}/graphql`, {
+      method: 'POST',
+      headers: {
+        authorization: `Basic ${btoa(`api:${ctx().srv.apiKey}`)}`,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({ query, variables }),
+    })
+    const body = (await res.json()) as { errors?: unknown }
+    expect(body.errors).toBeUndefined()
+  }
 
   it('reads what wandb-rx reads: projects, filtered and ordered runs, counts, sweep best run, reports, users', async () => {
+    const { proxy, api, py } = ctx()
     const seen = await py(READER, { SWEEP_ID: sweepId })
     expect(seen.projects).toEqual(['made', 'proj'])
     expect(seen.projects).toEqual((await api.projects('local').toArray()).map((p) => p.name).sort())
@@ -155,6 +141,7 @@ describe.runIf(python)('official Python client: projects, runs, sweeps, reports,
   }, 120_000)
 
   it('refuses a wrong API key with Python’s authentication error', async () => {
+    const { proxy, py } = ctx()
     const [cls, message] = await py(BAD_KEY, {}, 'local-not-a-key-000000000000000000000000000000')
     expect(cls).toBe('AuthenticationError')
     expect(message).toMatch(/API key|credentials/i)

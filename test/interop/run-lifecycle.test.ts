@@ -1,9 +1,8 @@
 import { firstValueFrom, toArray } from 'rxjs'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { Api, NotFoundError } from 'wandb-rx'
-import { startServer, type RunningServer } from 'wandb-rx-server'
-import { PRELUDE, python, runPython, skipReason, strictValues } from './support/python-wandb.js'
-import { startRecordingProxy, type RecordingProxy } from './support/recording-proxy.js'
+import { describe, expect, it } from 'vitest'
+import { NotFoundError } from 'wandb-rx'
+import { PRELUDE, python, skipReason, strictValues } from './support/python-wandb.js'
+import { useInteropServer } from './support/interop-server.js'
 
 if (!python) console.log(skipReason)
 
@@ -59,27 +58,12 @@ out({"deleted": error(lambda: fresh.run("local/life/run1").name), "nope": error(
 `
 
 describe.runIf(python)('official Python client: a run from wandb.init to delete', () => {
-  let srv: RunningServer
-  let proxy: RecordingProxy
-  let api: Api
-  const py = async (script: string, env: Record<string, string> = {}) => {
-    const res = await runPython({ url: proxy.url, apiKey: srv.apiKey }, script, env)
-    expect(res.code, res.stderr).toBe(0)
-    return res.result as any
-  }
-
-  beforeAll(async () => {
-    srv = await startServer()
-    proxy = await startRecordingProxy(srv.url)
-    api = new Api({ baseUrl: srv.url, apiKey: srv.apiKey })
+  const ctx = useInteropServer(async ({ py }) => {
     expect(await py(WRITER)).toBe('ok')
-  }, 180_000)
-  afterAll(async () => {
-    await proxy.close()
-    await srv.close()
   })
 
   it('stores what wandb.init / log / summary / save / resume sent, with no failed request', async () => {
+    const { proxy, api } = ctx()
     expect(proxy.failures()).toEqual([])
     const ops = new Set(proxy.requests.map((r) => r.operation))
     for (const op of [
@@ -112,6 +96,7 @@ describe.runIf(python)('official Python client: a run from wandb.init to delete'
   })
 
   it('reads the same run, history (sampled, keyed, x_axis, system) and files in Python as in wandb-rx', async () => {
+    const { proxy, api, py } = ctx()
     const seen = await py(READER)
     const handle = api.run('local/life/run1')
     const run = await handle.get()
@@ -152,6 +137,7 @@ describe.runIf(python)('official Python client: a run from wandb.init to delete'
   })
 
   it('applies run.update() and summary.update() from Python; delete() leaves a clear error in both clients', async () => {
+    const { proxy, api, py } = ctx()
     expect(await py(WRITES)).toBe('ok')
     api.flush() // wandb-rx caches runs per path
     const run = await api.run('local/life/run1').get()

@@ -1,10 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { firstValueFrom, toArray } from 'rxjs'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { Api } from 'wandb-rx'
-import { startServer, type RunningServer } from 'wandb-rx-server'
-import { PRELUDE, python, runPython, skipReason, strictValues } from './support/python-wandb.js'
-import { startRecordingProxy, type RecordingProxy } from './support/recording-proxy.js'
+import { describe, expect, it } from 'vitest'
+import { PRELUDE, python, skipReason, strictValues } from './support/python-wandb.js'
+import { useInteropServer } from './support/interop-server.js'
 
 // wandb 0.30's run.scan_history() reads through `parquetHistory` exports (PROTOCOL.md §13);
 // this suite runs once the server's schema has that field.
@@ -23,22 +21,12 @@ out({"all": list(r.scan_history()), "keyed": list(r.scan_history(keys=["loss", "
 `
 
 describe.runIf(python && served)('official Python client: run.scan_history()', () => {
-  let srv: RunningServer
-  let proxy: RecordingProxy
-  beforeAll(async () => {
-    srv = await startServer()
-    proxy = await startRecordingProxy(srv.url)
-  })
-  afterAll(async () => {
-    await proxy.close()
-    await srv.close()
-  })
+  const ctx = useInteropServer()
 
   it('reads every row, NaN kept, as wandb-rx scanHistory does', async () => {
-    const res = await runPython({ url: proxy.url, apiKey: srv.apiKey }, SCRIPT)
-    expect(res.code, res.stderr).toBe(0)
-    const seen = res.result as { all: Record<string, unknown>[]; keyed: Record<string, unknown>[] }
-    const handle = new Api({ baseUrl: srv.url, apiKey: srv.apiKey }).run('local/scan/s1')
+    const { proxy, api, py } = ctx()
+    const seen = (await py(SCRIPT)) as { all: Record<string, unknown>[]; keyed: Record<string, unknown>[] }
+    const handle = api.run('local/scan/s1')
     const all = await firstValueFrom(handle.scanHistory().pipe(toArray()))
     const keyed = await firstValueFrom(handle.scanHistory({ keys: ['loss', 'nan'] }).pipe(toArray()))
     expect(seen.all).toHaveLength(2500)
