@@ -7,7 +7,7 @@ import { UrlSigner } from '../src/files/url-signer.js'
 import { parseLogLine } from '../src/graphql/nodes/log-line.js'
 import { sweepMetric } from '../src/graphql/nodes/sweep-metric.js'
 import { downsample } from '../src/util/downsample.js'
-import { parseExtendedJson, stringifyExtended } from '../src/util/extended-json.js'
+import { parseExtendedJson, stringifyExtended, toStrictJson } from '../src/util/extended-json.js'
 import { decodeRunId, encodeId } from '../src/util/opaque-id.js'
 
 describe('extended JSON', () => {
@@ -25,6 +25,14 @@ describe('extended JSON', () => {
     expect(stringifyExtended({ a: NaN, b: [Infinity, -Infinity, 1], s: 'NaN' })).toBe(
       '{"a":NaN,"b":[Infinity,-Infinity,1],"s":"NaN"}',
     )
+  })
+
+  it('makes JSON-typed values strict: non-finite numbers become "NaN" / "Infinity" / "-Infinity" strings', () => {
+    const strict = toStrictJson({ a: NaN, b: [Infinity, -Infinity, 1], c: { d: NaN }, s: 'x' })
+    expect(strict).toEqual({ a: 'NaN', b: ['Infinity', '-Infinity', 1], c: { d: 'NaN' }, s: 'x' })
+    expect(JSON.parse(JSON.stringify(strict))).toEqual(strict)
+    const finite = { a: 1, b: [2] }
+    expect(toStrictJson(finite)).toBe(finite) // nothing to change: no copy
   })
 
   it('round-trips any JSON value with non-finite numbers', () => {

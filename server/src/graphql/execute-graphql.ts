@@ -11,6 +11,7 @@ import {
 import { FilterError } from '../filters/filter-error.js'
 import { toStrictJson } from '../util/extended-json.js'
 import type { GraphqlContext } from './context.js'
+import { DEFAULT_COST_LIMITS, queryCost } from './query-cost.js'
 import { resolveField } from './extension-resolvers.js'
 import { rootMutation } from './root-mutation.js'
 import { rootQuery } from './root-query.js'
@@ -87,11 +88,21 @@ export async function executeGraphql(body: unknown, context: GraphqlContext): Pr
     return errorReply(400, ['"operationName" must be a string'])
   const document = parseAndValidate(query)
   if (!('kind' in document)) return document
-  if (!getOperationAST(document, operationName ?? undefined)) {
+  const operation = getOperationAST(document, operationName ?? undefined)
+  if (!operation) {
     return errorReply(400, [
       operationName
         ? `unknown operation "${operationName}"`
         : 'the document needs exactly one operation or an operationName',
+    ])
+  }
+  const cost = queryCost(document, operation, (variables as Record<string, unknown> | null) ?? {})
+  const { maxNodes, maxDepth } = DEFAULT_COST_LIMITS
+  if (cost.nodes > maxNodes || cost.depth > maxDepth) {
+    return errorReply(400, [
+      cost.depth > maxDepth
+        ? `query too deep: more than ${maxDepth} nested selections`
+        : `query too expensive: it asks for more than ${maxNodes} fields (lists multiplied by their first/last/samples); ask for smaller pages or fewer nested lists`,
     ])
   }
   const result = await execute({

@@ -86,3 +86,37 @@ export async function runPython(
     rmSync(home, { recursive: true, force: true })
   }
 }
+
+/**
+ * Python helpers for scripts: `out(value)` prints `RESULT <json>` with non-finite floats as the
+ * strings "NaN" / "Infinity" / "-Infinity" (what {@link strictValues} makes of wandb-rx values).
+ */
+export const PRELUDE = `import json, math, os, sys, time
+import wandb
+def clean(v):
+    if isinstance(v, float) and not math.isfinite(v):
+        return "NaN" if v != v else ("Infinity" if v > 0 else "-Infinity")
+    if isinstance(v, dict):
+        return {k: clean(x) for k, x in v.items()}
+    if isinstance(v, (list, tuple)):
+        return [clean(x) for x in v]
+    return v
+def out(v):
+    print("RESULT", json.dumps(clean(v)))
+def error(f):
+    try:
+        f()
+        return None
+    except Exception as e:
+        return [type(e).__name__, str(e)]
+`
+
+/** A copy of `value` with non-finite numbers as the strings Python's `clean` writes. */
+export function strictValues(value: unknown): unknown {
+  if (typeof value === 'number' && !Number.isFinite(value)) {
+    return Number.isNaN(value) ? 'NaN' : value > 0 ? 'Infinity' : '-Infinity'
+  }
+  if (Array.isArray(value)) return value.map(strictValues)
+  if (value instanceof Date || typeof value !== 'object' || value === null) return value
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, strictValues(v)]))
+}
