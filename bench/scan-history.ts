@@ -123,13 +123,24 @@ async function seed(target: Target, rows: number): Promise<number> {
       KEYS.forEach((key, k) => (row[key] = Math.sin(step * (k + 1) * 1e-3) * 10 + k))
       content.push(JSON.stringify(row))
     }
-    const res = await fetch(`${target.url}/files/${target.entity}/${PROJECT}/${RUN}/file_stream`, {
-      method: 'POST',
-      headers: auth,
-      body: JSON.stringify({ files: { 'wandb-history.jsonl': { offset, content } } }),
-    })
-    if (!res.ok) throw new Error(`file_stream ${res.status}: ${await res.text()}`)
-    await res.arrayBuffer()
+    const body = JSON.stringify({ files: { 'wandb-history.jsonl': { offset, content } } })
+    // A kept-alive connection the server closes as a request starts fails it (EPIPE); the
+    // offset makes a resend idempotent, so resend on a fresh connection.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const res = await fetch(`${target.url}/files/${target.entity}/${PROJECT}/${RUN}/file_stream`, {
+          method: 'POST',
+          headers: { ...auth, ...(attempt > 1 ? { connection: 'close' } : {}) },
+          body,
+        })
+        if (!res.ok) throw new Error(`file_stream ${res.status}: ${await res.text()}`)
+        await res.arrayBuffer()
+        break
+      } catch (error) {
+        if (attempt >= 3 || !(error instanceof TypeError)) throw error
+        console.error(`(file_stream at offset ${offset} failed: ${String(error.cause ?? error)}; resending)`)
+      }
+    }
   }
   await fetch(`${target.url}/files/${target.entity}/${PROJECT}/${RUN}/file_stream`, {
     method: 'POST',

@@ -13,6 +13,7 @@ import {
 } from 'rxjs'
 import type { RunPath } from '../api/run-path.js'
 import type { HistoryRow } from '../codecs/history-row-codec.js'
+import { columnOf } from '../codecs/parquet-row-codec.js'
 import { ParquetHistoryError } from '../errors/parquet-history-error.js'
 import type { ApiContext } from '../internal/api-context.js'
 import { abortable } from './abortable.js'
@@ -110,7 +111,9 @@ function exportedRows(
     )
     return from(opening).pipe(
       switchMap((opened) => {
-        const files = opened.filter((file) => keys === undefined || keys.every((k) => file.columns.has(k)))
+        const files = opened.filter(
+          (file) => keys === undefined || keys.every((k) => columnOf(k, file.columns) !== undefined),
+        )
         const batches = planRowGroups(
           files.map((file) => file.metadata),
           scan.minStep,
