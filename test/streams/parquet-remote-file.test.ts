@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { ApiContext } from '../../src/internal/api-context.js'
+import { AbortScope } from '../../src/streams/abort-scope.js'
 import { headRemoteFile, remoteFile } from '../../src/streams/parquet-remote-file.js'
 import { SignedUrls, urlPath } from '../../src/streams/signed-urls.js'
 import { HttpClient } from '../../src/transport/http-client.js'
@@ -51,9 +52,9 @@ function fileServer(
   return { ctx: { http } as unknown as ApiContext, sent }
 }
 
-const open = async (ctx: ApiContext, urls: SignedUrls) => {
+const open = async (ctx: ApiContext, urls: SignedUrls, scope = new AbortScope()) => {
   const path = urlPath(FILE)
-  return remoteFile(ctx, urls, path, await headRemoteFile(ctx, urls, path), undefined)
+  return remoteFile(ctx, urls, path, await headRemoteFile(ctx, urls, path, scope), scope)
 }
 const fixed = (url = `${FILE}?sig=1`) => new SignedUrls([url], async () => [url])
 const view = async (buffer: ArrayBuffer | Promise<ArrayBuffer>) => [...new Uint8Array(await buffer)]
@@ -94,6 +95,18 @@ describe('remoteFile', () => {
         reason,
       })
     }
+  })
+
+  it('aborting the scope aborts reads in flight and refuses later ones', async () => {
+    const { ctx, sent } = fileServer()
+    const scope = new AbortScope()
+    const file = await open(ctx, fixed(), scope)
+    scope.abort()
+    await expect(Promise.resolve(file.slice(0, 4))).rejects.toMatchObject({
+      name: 'TransportError',
+      status: 0,
+    })
+    expect(sent.filter((s) => s.method === 'GET')).toHaveLength(0)
   })
 
   it('asks for fresh signed URLs after a 403 and goes on with them', async () => {
