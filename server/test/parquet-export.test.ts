@@ -192,4 +192,21 @@ describe('Parquet history exports', () => {
       { _step: 2, acc: { nested: 'Infinity' } },
     ])
   })
+
+  it('exports on a state mutation too; deleting the run deletes its files', async () => {
+    const { id } = await upsertRun(srv, { name: 'mut', project: 'pq' })
+    await logRows(srv, 'local/pq/mut', 0, rowsAt(0, 10))
+    await gqlOk(
+      srv,
+      'mutation($id: ID!) { updateRunState(input: {id: $id, state: "crashed"}) { success } }',
+      { id },
+    )
+    const done = await waitFor(
+      () => parquetHistoryOf(srv, 'pq', 'mut'),
+      (p) => p.liveData.length === 0,
+    )
+    expect(await readThroughExports(srv, 'pq', 'mut')).toEqual(await historyOf(srv, 'pq', 'mut'))
+    await gqlOk(srv, 'mutation($id: ID!) { deleteRun(input: {id: $id}) { clientMutationId } }', { id })
+    expect((await fetch(done.parquetUrls[0]!)).status).toBe(404)
+  })
 })

@@ -14,6 +14,9 @@ const LIVE_STATES = new Set(['running', 'pending', 'preempting'])
  */
 const ALIGN_STEPS = 1000
 
+/** Rows per file at most: an export holds its rows in memory, and a file is written in one go. */
+const MAX_FILE_ROWS = 100_000
+
 /** History lines `[from, to)` of a run to export now. */
 export interface ExportRange {
   readonly from: number
@@ -22,7 +25,8 @@ export interface ExportRange {
 
 /**
  * What to export of a run: every unexported line once it has ended; while it runs, only when
- * `thresholdRows` lines are unexported, then up to the last aligned step boundary.
+ * `thresholdRows` lines are unexported. At most {@link MAX_FILE_ROWS} lines per file; a file
+ * that does not take every line ends before the last aligned step it reaches.
  */
 export function planExport(db: Db, runId: number, thresholdRows: number): ExportRange | undefined {
   const run = sql<{ state: string; history_line_count: number }>(
@@ -32,11 +36,13 @@ export function planExport(db: Db, runId: number, thresholdRows: number): Export
   if (!run) return undefined
   const from = exportedLineCount(db, runId)
   const count = run.history_line_count
-  if (count <= from) return undefined
-  if (!LIVE_STATES.has(run.state)) return { from, to: count }
-  if (count - from < thresholdRows) return undefined
+  const ended = !LIVE_STATES.has(run.state)
+  if (count <= from || (!ended && count - from < thresholdRows)) return undefined
+  const end = Math.min(count, from + MAX_FILE_ROWS)
+  if (ended && end === count) return { from, to: count }
   const align = Math.max(1, Math.min(ALIGN_STEPS, thresholdRows))
-  const last = stepOfLine(db, runId, count - 1) ?? 0
-  const to = firstLineAtStep(db, runId, from, Math.floor(last / align) * align) ?? count
-  return to > from ? { from, to } : undefined
+  const last = stepOfLine(db, runId, end - 1) ?? 0
+  const to = firstLineAtStep(db, runId, from, Math.floor(last / align) * align) ?? end
+  // Steps that never leave one aligned block (a writer repeating one step) still get exported.
+  return { from, to: to > from ? to : end }
 }

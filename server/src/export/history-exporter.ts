@@ -6,7 +6,7 @@ import type { Db } from '../store/open-database.js'
 import { parseExtendedJson } from '../util/extended-json.js'
 import { encodeHistory } from './encode-history.js'
 import { planExport, type ExportRange } from './export-plan.js'
-import type { ExportRow } from './history-schema.js'
+import { ShapeCollector, type ExportRow } from './history-schema.js'
 
 /** Lines read per turn of the event loop. */
 const READ_BATCH = 2000
@@ -104,11 +104,14 @@ export class HistoryExporter {
     const started = performance.now()
     this.logger.info(`history export: run ${runId} lines ${from}..${to - 1} started`)
     const rows: ExportRow[] = []
+    const collector = new ShapeCollector()
     for (let at = from; at < to;) {
       const batch = historyLineBatch(this.db, runId, at, to, READ_BATCH)
       if (batch.length === 0) break
       for (const { step, data } of batch) {
-        rows.push({ step, row: parseExtendedJson(data) as Record<string, unknown> })
+        const row = parseExtendedJson(data) as Record<string, unknown>
+        collector.add(row)
+        rows.push({ step, row })
       }
       at = (batch.at(-1)?.line ?? to) + 1
       await this.#pause()
@@ -116,7 +119,7 @@ export class HistoryExporter {
     if (rows.length !== to - from) return false
     // A stable sort keeps lines of equal steps in log order, as `history` returns them.
     rows.sort((a, b) => a.step - b.step)
-    const bytes = await encodeHistory(rows, () => this.#pause())
+    const bytes = await encodeHistory(rows, collector.shapes, () => this.#pause())
     const committed = commitHistoryExport(this.db, {
       runId,
       uid: randomBytes(12).toString('base64url'),

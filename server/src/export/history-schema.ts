@@ -1,6 +1,6 @@
 import type { SchemaElement } from 'hyparquet-writer'
 import { stringifyExtended } from '../util/extended-json.js'
-import { mergeShapes, shapeOf, type ValueShape } from './value-shape.js'
+import { fitsShape, mergeShapes, shapeOf, type ValueShape } from './value-shape.js'
 
 /** A history row to export: its step and the logged object. */
 export interface ExportRow {
@@ -16,7 +16,8 @@ export interface HistoryColumn {
 
 export interface HistorySchema {
   readonly schema: SchemaElement[]
-  readonly columns: HistoryColumn[]
+  /** Top-level columns after `_step`, in file order, with their shapes. */
+  readonly columns: readonly (readonly [string, ValueShape])[]
   /** Top-level columns holding extended JSON text. */
   readonly jsonColumns: string[]
 }
@@ -44,38 +45,52 @@ function elements(name: string, shape: ValueShape, repetition: 'OPTIONAL' | 'REQ
   }
 }
 
-/**
- * The Parquet schema and columns of a file holding `rows` (sorted by step): `_step` INT64
- * first, then flat columns, then structs, each group by name. wandb-core 0.30 projects keys
- * by top-level field index as if it were a leaf index, so flat columns must come before any
- * struct for its keyed reads to pick the right columns.
- */
-export function historySchema(rows: readonly ExportRow[]): HistorySchema {
-  const shapes = new Map<string, ValueShape>()
-  for (const { row } of rows) {
+/** The shape of every key over rows added one by one (so a caller can pause in between). */
+export class ShapeCollector {
+  readonly shapes = new Map<string, ValueShape>()
+
+  add(row: Readonly<Record<string, unknown>>): void {
     for (const key in row) {
       if (key === '_step') continue
-      const shape = shapeOf(row[key])
-      const seen = shapes.get(key)
-      shapes.set(key, seen ? mergeShapes(seen, shape) : shape)
+      const value = row[key]
+      const seen = this.shapes.get(key)
+      if (!seen) this.shapes.set(key, shapeOf(value))
+      else if (!fitsShape(seen, value)) this.shapes.set(key, mergeShapes(seen, shapeOf(value)))
     }
   }
+}
+
+/**
+ * The Parquet schema of a file whose keys have `shapes`: `_step` INT64 first, then flat
+ * columns, then structs, each group by name. wandb-core 0.30 projects keys by top-level field
+ * index as if it were a leaf index, so flat columns must come before any struct for its keyed
+ * reads to pick the right columns.
+ */
+export function historySchema(shapes: ReadonlyMap<string, ValueShape>): HistorySchema {
   const byName = (a: [string, ValueShape], b: [string, ValueShape]) =>
     a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0
   const all = [...shapes].sort(byName)
-  const ordered = [
+  const columns = [
     ...all.filter(([, s]) => s.kind !== 'struct'),
     ...all.filter(([, s]) => s.kind === 'struct'),
   ]
-  const schema: SchemaElement[] = [
-    { name: 'root', num_children: ordered.length + 1 },
-    { name: '_step', type: 'INT64', repetition_type: 'REQUIRED' },
-    ...ordered.flatMap(([name, shape]) => elements(name, shape, 'OPTIONAL')),
-  ]
-  const columns: HistoryColumn[] = [{ name: '_step', data: rows.map((r) => BigInt(r.step)) }]
-  for (const [name, shape] of ordered) {
+  return {
+    schema: [
+      { name: 'root', num_children: columns.length + 1 },
+      { name: '_step', type: 'INT64', repetition_type: 'REQUIRED' },
+      ...columns.flatMap(([name, shape]) => elements(name, shape, 'OPTIONAL')),
+    ],
+    columns,
+    jsonColumns: columns.filter(([, s]) => s.kind === 'json').map(([n]) => n),
+  }
+}
+
+/** Column data of `rows` for hyparquet-writer: null where a row lacks the key, JSON text for `json`. */
+export function columnData(rows: readonly ExportRow[], schema: HistorySchema): HistoryColumn[] {
+  const data: HistoryColumn[] = [{ name: '_step', data: rows.map((r) => BigInt(r.step)) }]
+  for (const [name, shape] of schema.columns) {
     const json = shape.kind === 'json'
-    columns.push({
+    data.push({
       name,
       data: rows.map(({ row }) => {
         if (!Object.hasOwn(row, name)) return null
@@ -83,5 +98,5 @@ export function historySchema(rows: readonly ExportRow[]): HistorySchema {
       }),
     })
   }
-  return { schema, columns, jsonColumns: ordered.filter(([, s]) => s.kind === 'json').map(([n]) => n) }
+  return data
 }

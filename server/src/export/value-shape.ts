@@ -49,3 +49,26 @@ export function mergeShapes(a: ValueShape, b: ValueShape): ValueShape {
   }
   return { kind: 'struct', fields }
 }
+
+/** Whether `value` fits `shape` as it is (the common case, checked without building a shape). */
+export function fitsShape(shape: ValueShape, value: unknown): boolean {
+  switch (shape.kind) {
+    case 'DOUBLE':
+      return typeof value === 'number'
+    case 'BOOLEAN':
+      return typeof value === 'boolean'
+    case 'STRING':
+      return typeof value === 'string'
+    case 'json':
+      return true
+    case 'struct': {
+      if (!isPlainObject(value)) return false
+      let keys = 0
+      for (const _ in value) keys++
+      return (
+        keys === shape.fields.length &&
+        shape.fields.every(([k, s]) => Object.hasOwn(value, k) && fitsShape(s, value[k]))
+      )
+    }
+  }
+}
