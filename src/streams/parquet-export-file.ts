@@ -4,7 +4,13 @@ import { ParquetHistoryError } from '../errors/parquet-history-error.js'
 import { WandbError } from '../errors/wandb-error.js'
 import type { HistoryCache } from '../internal/history-cache.js'
 import type { ApiContext } from '../internal/api-context.js'
-import { fileRequest, headRemoteFile, remoteFile, type RemoteFileHead } from './parquet-remote-file.js'
+import {
+  BodyBroken,
+  fileRequest,
+  headRemoteFile,
+  remoteFile,
+  type RemoteFileHead,
+} from './parquet-remote-file.js'
 import type { AbortScope } from './abort-scope.js'
 import type { SignedUrls } from './signed-urls.js'
 
@@ -82,7 +88,9 @@ async function cachedFile(
       await response.body?.cancel().catch(() => undefined)
       throw new ParquetHistoryError('mismatch', 'the file changed between HEAD and GET', path)
     }
-    return cache.store(key, response.body, head.size, signal)
+    return cache.store(key, response.body, head.size, signal).catch((cause: unknown) => {
+      throw cause instanceof WandbError || signal.aborted ? cause : new BodyBroken(path, cause)
+    })
   }
   const stored = await urls.send(path, (url) => fileRequest(ctx, url, 'GET', {}, scope, store))
   ctx.http.stats.parquetBytes += head.size

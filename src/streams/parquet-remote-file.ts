@@ -1,5 +1,6 @@
 import type { AsyncBuffer } from 'hyparquet'
 import { ParquetHistoryError } from '../errors/parquet-history-error.js'
+import { TransportError } from '../errors/transport-error.js'
 import type { ApiContext } from '../internal/api-context.js'
 import type { AbortScope } from './abort-scope.js'
 import type { SignedUrls } from './signed-urls.js'
@@ -55,13 +56,15 @@ export function remoteFile(
 ): AsyncBuffer {
   let whole: ArrayBuffer | undefined
   const stats = ctx.http.stats
-  const read = async (response: Response, start: number, end: number): Promise<ArrayBuffer> => {
+  const read = async (response: Response, start: number, end: number, signal: AbortSignal) => {
     const etag = response.headers.get('etag')
     if (etag && head.etag && etag !== head.etag) {
       await response.body?.cancel().catch(() => undefined)
       throw new ParquetHistoryError('mismatch', `the file changed (ETag ${head.etag} → ${etag})`, path)
     }
-    const bytes = await response.arrayBuffer()
+    const bytes = await response.arrayBuffer().catch((cause: unknown) => {
+      throw signal.aborted ? cause : new BodyBroken(path, cause)
+    })
     stats.parquetBytes += bytes.byteLength
     if (response.status === 206) {
       if (contentRangeStart(response) !== start || bytes.byteLength !== end - start)
@@ -77,10 +80,19 @@ export function remoteFile(
     whole = bytes
     return bytes.slice(start, end)
   }
-  const get = (start: number, end: number): Promise<ArrayBuffer> => {
+  const get = async (start: number, end: number): Promise<ArrayBuffer> => {
     const range = { Range: `bytes=${start}-${end - 1}` }
-    const request = (url: string) => fileRequest(ctx, url, 'GET', range, scope, (r) => read(r, start, end))
-    return urls.send(path, request)
+    const request = (url: string) =>
+      fileRequest(ctx, url, 'GET', range, scope, (r, signal) => read(r, start, end, signal))
+    // A connection that breaks mid-body gets the range asked again, a bounded number of times.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await urls.send(path, request)
+      } catch (error) {
+        if (!(error instanceof BodyBroken) || attempt >= BODY_ATTEMPTS) throw error
+        ctx.http.stats.retries++
+      }
+    }
   }
   return {
     byteLength: head.size,
@@ -122,6 +134,20 @@ export function fileRequest<T>(
     const request = { url, method, headers, signal, credentials: 'omit' as const, operation }
     return read(await ctx.http.request(request), signal)
   })
+}
+
+const BODY_ATTEMPTS = 3
+
+/**
+ * The connection broke while a file body was read (the response itself had arrived).
+ *
+ * @internal
+ */
+export class BodyBroken extends TransportError {
+  constructor(path: string, cause: unknown) {
+    const message = `GET ${path}: the connection broke while reading the response`
+    super({ status: 0, method: 'GET', url: path, operation: 'ParquetHistoryFile', cause }, message)
+  }
 }
 
 function contentRangeStart(response: Response): number {

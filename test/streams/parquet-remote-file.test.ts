@@ -20,7 +20,7 @@ interface Sent {
  * changes how a ranged GET is answered. Every request is recorded.
  */
 function fileServer(
-  fault: 'none' | 'whole' | 'wrong-part' | 'short' | 'new-etag' = 'none',
+  fault: 'none' | 'whole' | 'wrong-part' | 'short' | 'new-etag' | 'broken-body' = 'none',
   expired = new Set<string>(),
 ) {
   const sent: Sent[] = []
@@ -36,6 +36,15 @@ function fileServer(
     if (!match || fault === 'whole') return new Response(bytes.slice(), { headers: base })
     const [a, b] = [Number(match[1]), Number(match[2])]
     if (fault === 'short') return new Response(bytes.slice(0, 10), { headers: base })
+    if (fault === 'broken-body' && sent.filter((s) => s.method === 'GET').length <= 2) {
+      const broken = new ReadableStream<Uint8Array>({
+        start: (c) => (c.enqueue(bytes.slice(a, a + 1)), c.error(new Error('socket hang up'))),
+      })
+      return new Response(broken, {
+        status: 206,
+        headers: { ...base, 'Content-Range': `bytes ${a}-${b}/100` },
+      })
+    }
     const from = fault === 'wrong-part' ? a + 1 : a
     const etag = fault === 'new-etag' ? '"v2"' : '"v1"'
     return new Response(bytes.slice(from, b + 1), {
@@ -107,6 +116,14 @@ describe('remoteFile', () => {
       status: 0,
     })
     expect(sent.filter((s) => s.method === 'GET')).toHaveLength(0)
+  })
+
+  it('asks a range again when its body breaks off, a bounded number of times', async () => {
+    const { ctx, sent } = fileServer('broken-body')
+    const file = await open(ctx, fixed())
+    expect(await view(file.slice(10, 14))).toEqual([10, 11, 12, 13])
+    expect(sent.filter((s) => s.method === 'GET')).toHaveLength(3)
+    expect(ctx.http.stats.retries).toBe(2)
   })
 
   it('asks for fresh signed URLs after a 403 and goes on with them', async () => {
