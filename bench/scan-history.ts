@@ -13,7 +13,7 @@
  * process exporting every row through the Observable to an NDJSON file.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
-import { closeSync, openSync, rmSync, statSync, writeSync } from 'node:fs'
+import { closeSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
@@ -22,6 +22,7 @@ import { startServer } from '../server/src/index.js'
 import { Api } from '../src/api/api.js'
 import { orderedConcurrent } from '../src/streams/ordered-concurrent.js'
 import { stepWindows } from '../src/streams/step-windows.js'
+import { benchParquetHistory, printBenchRows, waitForExport } from './parquet-history.js'
 
 const SELF = fileURLToPath(import.meta.url)
 const PROJECT = 'bench'
@@ -50,7 +51,7 @@ async function serve(): Promise<void> {
 }
 
 // ---- child: the memory export -----------------------------------------------------------------
-async function exportRows(target: Target, file: string): Promise<void> {
+async function exportRows(target: Target, file: string, source: 'graphql' | 'parquet'): Promise<void> {
   const api = new Api({ baseUrl: target.url, apiKey: target.apiKey })
   const fd = openSync(file, 'w')
   let buffer: string[] = []
@@ -64,7 +65,7 @@ async function exportRows(target: Target, file: string): Promise<void> {
   await new Promise<void>((resolve, reject) =>
     api
       .run(`${target.entity}/${PROJECT}/${RUN}`)
-      .scanHistory()
+      .scanHistory({ source })
       .subscribe({
         next: (row) => {
           buffer.push(`${JSON.stringify(row)}\n`)
@@ -122,13 +123,24 @@ async function seed(target: Target, rows: number): Promise<number> {
       KEYS.forEach((key, k) => (row[key] = Math.sin(step * (k + 1) * 1e-3) * 10 + k))
       content.push(JSON.stringify(row))
     }
-    const res = await fetch(`${target.url}/files/${target.entity}/${PROJECT}/${RUN}/file_stream`, {
-      method: 'POST',
-      headers: auth,
-      body: JSON.stringify({ files: { 'wandb-history.jsonl': { offset, content } } }),
-    })
-    if (!res.ok) throw new Error(`file_stream ${res.status}: ${await res.text()}`)
-    await res.arrayBuffer()
+    const body = JSON.stringify({ files: { 'wandb-history.jsonl': { offset, content } } })
+    // A kept-alive connection the server closes as a request starts fails it (EPIPE); the
+    // offset makes a resend idempotent, so resend on a fresh connection.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const res = await fetch(`${target.url}/files/${target.entity}/${PROJECT}/${RUN}/file_stream`, {
+          method: 'POST',
+          headers: { ...auth, ...(attempt > 1 ? { connection: 'close' } : {}) },
+          body,
+        })
+        if (!res.ok) throw new Error(`file_stream ${res.status}: ${await res.text()}`)
+        await res.arrayBuffer()
+        break
+      } catch (error) {
+        if (attempt >= 3 || !(error instanceof TypeError)) throw error
+        console.error(`(file_stream at offset ${offset} failed: ${String(error.cause ?? error)}; resending)`)
+      }
+    }
   }
   await fetch(`${target.url}/files/${target.entity}/${PROJECT}/${RUN}/file_stream`, {
     method: 'POST',
@@ -228,11 +240,37 @@ async function main(): Promise<void> {
   const api = new Api({ baseUrl: target.url, apiKey: target.apiKey })
   const handle = api.run(`${target.entity}/${PROJECT}/${RUN}`)
 
-  await countRows(handle.scanHistory({ maxStep: Math.min(rows, 200_000) })) // warm up JIT and SQLite pages
+  if (!process.argv.includes('--parquet-only')) await graphqlModes(target, handle, rows, setFaults)
+
+  console.log(
+    '\nParquet exports vs GraphQL windows (same run, same server; the export runs in the background):',
+  )
+  const exportTarget = { ...target, project: PROJECT, run: RUN }
+  console.log(`(waited ${(await waitForExport(exportTarget)).toFixed(1)} s for the export to finish)`)
+  const cacheDir = mkdtempSync(join(tmpdir(), 'wandb-rx-bench-cache-'))
+  try {
+    printBenchRows(await benchParquetHistory(exportTarget, { rows, keys: KEYS.slice(0, 2), cacheDir }))
+  } finally {
+    rmSync(cacheDir, { recursive: true, force: true })
+  }
+
+  for (const source of ['graphql', 'parquet'] as const) await exportMemory(target, source)
+  server.stdin!.end()
+}
+
+/** Rows/s of GraphQL windows: (a) default, (b) sequential, (c) the raw limit; then with latency. */
+async function graphqlModes(
+  target: Target,
+  handle: ReturnType<Api['run']>,
+  rows: number,
+  setFaults: (plan: unknown) => Promise<void>,
+): Promise<void> {
+  await countRows(handle.scanHistory({ maxStep: Math.min(rows, 200_000), source: 'graphql' })) // warm up JIT and SQLite pages
   await rawScan(target, Math.min(rows, 200_000), 4, true)
   const r = await timeAll(rows, {
-    '(a) scanHistory, concurrency 4 (default)': () => countRows(handle.scanHistory()),
-    '(b) sequential pager, one window at a time': () => countRows(handle.scanHistory({ concurrency: 1 })),
+    '(a) scanHistory, concurrency 4 (default)': () => countRows(handle.scanHistory({ source: 'graphql' })),
+    '(b) sequential pager, one window at a time': () =>
+      countRows(handle.scanHistory({ concurrency: 1, source: 'graphql' })),
     '(c) raw fetch + JSON.parse body and rows, concurrency 4': () => rawScan(target, rows, 4, true),
     '(c0) raw fetch + JSON.parse body only, concurrency 4': () => rawScan(target, rows, 4, false),
   })
@@ -247,18 +285,23 @@ async function main(): Promise<void> {
   )
   await setFaults({ operations: ['RunHistory'], latencyMs: 20 })
   const l = await timeAll(latencyRows, {
-    '(a) scanHistory, concurrency 4 (default)': () => countRows(handle.scanHistory({ maxStep: latencyRows })),
-    '(b) sequential pager': () => countRows(handle.scanHistory({ maxStep: latencyRows, concurrency: 1 })),
+    '(a) scanHistory, concurrency 4 (default)': () =>
+      countRows(handle.scanHistory({ maxStep: latencyRows, source: 'graphql' })),
+    '(b) sequential pager': () =>
+      countRows(handle.scanHistory({ maxStep: latencyRows, concurrency: 1, source: 'graphql' })),
     '(a8) scanHistory, concurrency 8': () =>
-      countRows(handle.scanHistory({ maxStep: latencyRows, concurrency: 8 })),
+      countRows(handle.scanHistory({ maxStep: latencyRows, concurrency: 8, source: 'graphql' })),
   })
   const [la, lb, l8] = Object.values(l) as [number, number, number]
   console.log(`\n(a)/(b) = ${(la / lb).toFixed(2)}   (a8)/(b) = ${(l8 / lb).toFixed(2)}`)
   await setFaults(null)
+}
 
+/** Peak RSS of a child process exporting every row through the Observable to NDJSON. */
+async function exportMemory(target: Target, source: 'graphql' | 'parquet'): Promise<void> {
   const file = join(tmpdir(), `wandb-rx-scan-${process.pid}.ndjson`)
   const exporter = child(
-    ['--export', JSON.stringify(target), file],
+    ['--export', JSON.stringify(target), file, source],
     [`--max-old-space-size=${EXPORT_HEAP_MB}`],
   )
   const result = JSON.parse(await lineReader(exporter)()) as {
@@ -270,15 +313,19 @@ async function main(): Promise<void> {
   }
   rmSync(file, { force: true })
   console.log(
-    `\nexport of ${result.rows.toLocaleString('en')} rows through the Observable to NDJSON ` +
+    `\nexport (${source}) of ${result.rows.toLocaleString('en')} rows through the Observable to NDJSON ` +
       `(${(result.bytes / 2 ** 20).toFixed(0)} MiB): ${result.seconds.toFixed(1)} s, peak RSS ${result.peakMb.toFixed(0)} MB ` +
       `(child process with --max-old-space-size=${EXPORT_HEAP_MB}; ${result.baselineMb.toFixed(0)} MB of it is Node + tsx + the library loaded before the scan)`,
   )
-  server.stdin!.end()
 }
 
 if (process.argv.includes('--serve')) await serve()
 else if (process.argv.includes('--export')) {
   const at = process.argv.indexOf('--export')
-  await exportRows(JSON.parse(process.argv[at + 1] ?? '{}') as Target, process.argv[at + 2] ?? 'out.ndjson')
+  const source = process.argv[at + 3] === 'parquet' ? 'parquet' : 'graphql'
+  await exportRows(
+    JSON.parse(process.argv[at + 1] ?? '{}') as Target,
+    process.argv[at + 2] ?? 'out.ndjson',
+    source,
+  )
 } else await main()

@@ -55,21 +55,51 @@ export function decodeParquetRow(
 
 /**
  * `row` reduced to `_step` and `keys`, or `undefined` when it lacks any of them: the keyed scan's
- * rule, as Python's `scan_history(keys=…)` and `sampledHistory` apply it.
+ * rule, as Python's `scan_history(keys=…)` and `sampledHistory` apply it. A key is looked up
+ * literally first, else as a dotted path into nested objects (`train.lr`), as W&B does.
  *
  * @example
  * ```ts
- * pickKeys({ _step: 1, loss: 0.5, acc: 0.9 }, ['loss']) // { _step: 1, loss: 0.5 }
- * pickKeys({ _step: 2, acc: 0.9 }, ['loss'])            // undefined
+ * pickKeys({ _step: 1, loss: 0.5, acc: 0.9 }, ['loss'])          // { _step: 1, loss: 0.5 }
+ * pickKeys({ _step: 1, train: { lr: 0.1 } }, ['train.lr'])      // { _step: 1, 'train.lr': 0.1 }
+ * pickKeys({ _step: 2, acc: 0.9 }, ['loss'])                    // undefined
  * ```
  */
 export function pickKeys(row: HistoryRow, keys: readonly string[]): HistoryRow | undefined {
   const picked: Record<string, unknown> = { _step: row._step }
   for (const key of keys) {
-    if (!(key in row)) return undefined
-    picked[key] = row[key]
+    const found = lookup(row, key)
+    if (found === NOT_FOUND) return undefined
+    picked[key] = found
   }
   return picked as HistoryRow
+}
+
+const NOT_FOUND = Symbol('not found')
+
+function lookup(row: HistoryRow, key: string): unknown {
+  if (Object.hasOwn(row, key)) return row[key]
+  let node: unknown = row
+  for (const part of key.split('.')) {
+    if (typeof node !== 'object' || node === null || !Object.hasOwn(node, part)) return NOT_FOUND
+    node = (node as Record<string, unknown>)[part]
+  }
+  return node
+}
+
+/**
+ * The top-level column that holds `key` in a file with these `columns`: the key itself, else
+ * the first part of a dotted key (`train` for `train.lr`); `undefined` when the file lacks it.
+ *
+ * @example
+ * ```ts
+ * columnOf('train.lr', new Set(['_step', 'train'])) // 'train'
+ * ```
+ */
+export function columnOf(key: string, columns: ReadonlySet<string>): string | undefined {
+  if (columns.has(key)) return key
+  const head = key.split('.')[0] ?? key
+  return columns.has(head) ? head : undefined
 }
 
 /** Nested values: nulls in groups dropped, BigInts as numbers; lists, bytes and dates kept. */

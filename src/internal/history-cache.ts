@@ -34,5 +34,13 @@ export interface HistoryCache {
   ): Promise<CachedFile>
 }
 
-/** A cached file: its bytes in memory, or a ranged reader over them (hyparquet's `AsyncBuffer`). */
+/**
+ * A cached file: its bytes in memory, or a ranged reader over them (hyparquet's `AsyncBuffer`).
+ *
+ * @example
+ * ```ts
+ * const inMemory: CachedFile = new ArrayBuffer(8)
+ * const ranged: CachedFile = { byteLength: 8, slice: async (start, end) => new ArrayBuffer((end ?? 8) - start) }
+ * ```
+ */
 export type CachedFile = ArrayBuffer | AsyncBuffer

@@ -9,7 +9,14 @@ import { ParquetHistoryError } from '../errors/parquet-history-error.js'
 import { WandbError } from '../errors/wandb-error.js'
 import type { HistoryCache } from '../internal/history-cache.js'
 import type { ApiContext } from '../internal/api-context.js'
-import { fileRequest, headRemoteFile, remoteFile, type RemoteFileHead } from './parquet-remote-file.js'
+import {
+  BodyBroken,
+  fileRequest,
+  headRemoteFile,
+  remoteFile,
+  type RemoteFileHead,
+} from './parquet-remote-file.js'
+import type { AbortScope } from './abort-scope.js'
 import type { SignedUrls } from './signed-urls.js'
 
 /** One export file, opened: where its bytes are read from and its footer. @internal */
@@ -30,7 +37,7 @@ export interface ExportFile {
  *
  * @example
  * ```ts
- * const file = await openExportFile(ctx, urls, path, ctx.historyCache, signal)
+ * const file = await openExportFile(ctx, urls, path, ctx.historyCache, scope)
  * file.metadata.row_groups.length // 3
  * ```
  */
@@ -39,12 +46,12 @@ export async function openExportFile(
   urls: SignedUrls,
   path: string,
   cache: HistoryCache | undefined,
-  signal?: AbortSignal,
+  scope: AbortScope,
 ): Promise<ExportFile> {
-  const head = await headRemoteFile(ctx, urls, path, signal)
+  const head = await headRemoteFile(ctx, urls, path, scope)
   const bytes = cache
-    ? await cachedFile(ctx, urls, path, head, cache, signal)
-    : remoteFile(ctx, urls, path, head, signal)
+    ? await cachedFile(ctx, urls, path, head, cache, scope)
+    : remoteFile(ctx, urls, path, head, scope)
   // Read the footer's length, then exactly the footer: a keyed scan reads no column it skips.
   const metadata = await parquetMetadataAsync(bytes, { initialFetchSize: 8 }).catch((cause: unknown) => {
     throw asCorrupt(cause, path)
@@ -71,7 +78,7 @@ async function cachedFile(
   path: string,
   head: RemoteFileHead,
   cache: HistoryCache,
-  signal?: AbortSignal,
+  scope: AbortScope,
 ): Promise<AsyncBuffer> {
   // The path without its signature names the file; ETag and size change whenever it does.
   const key = `${path}#${head.etag}#${head.size}`
@@ -80,15 +87,17 @@ async function cachedFile(
     ctx.http.stats.parquetCacheHits++
     return asAsyncBuffer(hit)
   }
-  const store = async (response: Response) => {
+  const store = async (response: Response, signal: AbortSignal) => {
     const etag = response.headers.get('etag')
     if (response.body === null || (etag && head.etag && etag !== head.etag)) {
       await response.body?.cancel().catch(() => undefined)
       throw new ParquetHistoryError('mismatch', 'the file changed between HEAD and GET', path)
     }
-    return cache.store(key, response.body, head.size, signal)
+    return cache.store(key, response.body, head.size, signal).catch((cause: unknown) => {
+      throw cause instanceof WandbError || signal.aborted ? cause : new BodyBroken(path, cause)
+    })
   }
-  const stored = await urls.send(path, (url) => fileRequest(ctx, url, 'GET', {}, signal, store), signal)
+  const stored = await urls.send(path, (url) => fileRequest(ctx, url, 'GET', {}, scope, store))
   ctx.http.stats.parquetBytes += head.size
   return asAsyncBuffer(stored)
 }

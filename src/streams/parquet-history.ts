@@ -13,8 +13,10 @@ import {
 } from 'rxjs'
 import type { RunPath } from '../api/run-path.js'
 import type { HistoryRow } from '../codecs/history-row-codec.js'
+import { columnOf } from '../codecs/parquet-row-codec.js'
 import { ParquetHistoryError } from '../errors/parquet-history-error.js'
 import type { ApiContext } from '../internal/api-context.js'
+import { AbortScope } from './abort-scope.js'
 import { abortable } from './abortable.js'
 import { historyWindow } from './history-window.js'
 import { liveWindows } from './live-windows.js'
@@ -101,15 +103,18 @@ function exportedRows(
   // Full scans keep whole files in the cache; keyed scans read only their columns' ranges.
   const cache = keys === undefined ? ctx.historyCache : undefined
   return defer(() => {
-    const controller = new AbortController()
-    const signal = controller.signal
-    const urls = new SignedUrls(found.urls, async (s) => (await parquetExports(ctx, run, s))?.urls ?? [])
+    const scope = new AbortScope()
+    const fresh = () => scope.run(async (signal) => (await parquetExports(ctx, run, signal))?.urls ?? [])
+    const urls = new SignedUrls(found.urls, fresh)
+    // No signal for the queue: after an abort, queued opens start and fail at once in the scope.
     const opening = Promise.all(
-      urls.paths().map((path) => slots.use(() => openExportFile(ctx, urls, path, cache, signal), signal)),
+      urls.paths().map((path) => slots.use(() => openExportFile(ctx, urls, path, cache, scope))),
     )
     return from(opening).pipe(
       switchMap((opened) => {
-        const files = opened.filter((file) => keys === undefined || keys.every((k) => file.columns.has(k)))
+        const files = opened.filter(
+          (file) => keys === undefined || keys.every((k) => columnOf(k, file.columns) !== undefined),
+        )
         const batches = planRowGroups(
           files.map((file) => file.metadata),
           scan.minStep,
@@ -122,7 +127,7 @@ function exportedRows(
         )
       }),
       map((rows) => rows.filter((row) => row._step >= scan.minStep && row._step < stop)),
-      finalize(() => controller.abort()),
+      finalize(() => scope.abort()),
     )
   })
 }

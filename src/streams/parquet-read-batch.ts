@@ -1,7 +1,7 @@
 import { parquetReadObjects } from 'hyparquet/src/index.js'
 import { compressors } from 'hyparquet-compressors'
 import type { HistoryRow } from '../codecs/history-row-codec.js'
-import { decodeParquetRow, pickKeys } from '../codecs/parquet-row-codec.js'
+import { columnOf, decodeParquetRow, pickKeys } from '../codecs/parquet-row-codec.js'
 import { ParquetHistoryError } from '../errors/parquet-history-error.js'
 import { parseExtendedJson } from '../internal/extended-json.js'
 import { asCorrupt, type ExportFile } from './parquet-export-file.js'
@@ -38,7 +38,7 @@ export async function readBatch(
       rowEnd: slice.rowEnd,
       compressors,
       parsers,
-      ...(keys === undefined ? {} : { columns: ['_step', ...keys] }),
+      ...(keys === undefined ? {} : { columns: projection(keys, file.columns) }),
     }).catch((cause: unknown) => {
       throw asCorrupt(cause, file.path)
     })
@@ -53,3 +53,8 @@ export async function readBatch(
   if (batch.length > 1) rows.sort((a, b) => a._step - b._step)
   return rows
 }
+
+/** `_step` and the columns holding `keys`, each once. */
+const projection = (keys: readonly string[], columns: ReadonlySet<string>): string[] => [
+  ...new Set(['_step', ...keys.flatMap((key) => columnOf(key, columns) ?? [])]),
+]

@@ -1,6 +1,8 @@
 import type { AsyncBuffer } from 'hyparquet/src/index.js'
 import { ParquetHistoryError } from '../errors/parquet-history-error.js'
+import { TransportError } from '../errors/transport-error.js'
 import type { ApiContext } from '../internal/api-context.js'
+import type { AbortScope } from './abort-scope.js'
 import type { SignedUrls } from './signed-urls.js'
 
 /** An export file's identity from `HEAD`: its size and `ETag` (empty when the server sends none). */
@@ -15,19 +17,17 @@ export interface RemoteFileHead {
  *
  * @example
  * ```ts
- * await headRemoteFile(ctx, urls, path, signal) // { size: 48213, etag: '"5f…"' }
+ * await headRemoteFile(ctx, urls, path, scope) // { size: 48213, etag: '"5f…"' }
  * ```
  */
 export async function headRemoteFile(
   ctx: ApiContext,
   urls: SignedUrls,
   path: string,
-  signal?: AbortSignal,
+  scope: AbortScope,
 ): Promise<RemoteFileHead> {
-  const headers = await urls.send(
-    path,
-    (url) => fileRequest(ctx, url, 'HEAD', {}, signal, async (response) => response.headers),
-    signal,
+  const headers = await urls.send(path, (url) =>
+    fileRequest(ctx, url, 'HEAD', {}, scope, async (response) => response.headers),
   )
   const size = Number(headers.get('content-length') ?? NaN)
   if (!Number.isSafeInteger(size) || size < 0)
@@ -43,7 +43,7 @@ export async function headRemoteFile(
  *
  * @example
  * ```ts
- * const file = remoteFile(ctx, urls, path, await headRemoteFile(ctx, urls, path, signal), signal)
+ * const file = remoteFile(ctx, urls, path, await headRemoteFile(ctx, urls, path, scope), scope)
  * const metadata = await parquetMetadataAsync(file)
  * ```
  */
@@ -52,17 +52,19 @@ export function remoteFile(
   urls: SignedUrls,
   path: string,
   head: RemoteFileHead,
-  signal?: AbortSignal,
+  scope: AbortScope,
 ): AsyncBuffer {
   let whole: ArrayBuffer | undefined
   const stats = ctx.http.stats
-  const read = async (response: Response, start: number, end: number): Promise<ArrayBuffer> => {
+  const read = async (response: Response, start: number, end: number, signal: AbortSignal) => {
     const etag = response.headers.get('etag')
     if (etag && head.etag && etag !== head.etag) {
       await response.body?.cancel().catch(() => undefined)
       throw new ParquetHistoryError('mismatch', `the file changed (ETag ${head.etag} → ${etag})`, path)
     }
-    const bytes = await response.arrayBuffer()
+    const bytes = await response.arrayBuffer().catch((cause: unknown) => {
+      throw signal.aborted ? cause : new BodyBroken(path, cause)
+    })
     stats.parquetBytes += bytes.byteLength
     if (response.status === 206) {
       if (contentRangeStart(response) !== start || bytes.byteLength !== end - start)
@@ -78,10 +80,19 @@ export function remoteFile(
     whole = bytes
     return bytes.slice(start, end)
   }
-  const get = (start: number, end: number): Promise<ArrayBuffer> => {
+  const get = async (start: number, end: number): Promise<ArrayBuffer> => {
     const range = { Range: `bytes=${start}-${end - 1}` }
-    const request = (url: string) => fileRequest(ctx, url, 'GET', range, signal, (r) => read(r, start, end))
-    return urls.send(path, request, signal)
+    const request = (url: string) =>
+      fileRequest(ctx, url, 'GET', range, scope, (r, signal) => read(r, start, end, signal))
+    // A connection that breaks mid-body gets the range asked again, a bounded number of times.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await urls.send(path, request)
+      } catch (error) {
+        if (!(error instanceof BodyBroken) || attempt >= BODY_ATTEMPTS) throw error
+        ctx.http.stats.retries++
+      }
+    }
   }
   return {
     byteLength: head.size,
@@ -99,42 +110,43 @@ export function remoteFile(
 
 /**
  * One request of a signed export URL, without the API key, counted in `parquetRequests`; `read`
- * consumes the response. It runs under a child of `signal` that lives for this request only: a
- * scan sends thousands of ranged reads under one signal, and none may leave a listener on it.
+ * consumes the response (under the same signal). It runs in `scope`, so aborting the scan
+ * aborts it, without a listener per request on a shared signal.
  *
  * @example
  * ```ts
- * const size = await fileRequest(ctx, url, 'HEAD', {}, signal, async (r) => r.headers.get('content-length'))
+ * const size = await fileRequest(ctx, url, 'HEAD', {}, scope, async (r) => r.headers.get('content-length'))
  * ```
  *
  * @internal
  */
-export async function fileRequest<T>(
+export function fileRequest<T>(
   ctx: ApiContext,
   url: string,
   method: 'GET' | 'HEAD',
   headers: Readonly<Record<string, string>>,
-  signal: AbortSignal | undefined,
-  read: (response: Response) => Promise<T>,
+  scope: AbortScope,
+  read: (response: Response, signal: AbortSignal) => Promise<T>,
 ): Promise<T> {
   ctx.http.stats.parquetRequests++
-  const child = new AbortController()
-  const abort = () => child.abort(signal?.reason)
-  if (signal?.aborted) abort()
-  else signal?.addEventListener('abort', abort, { once: true })
-  try {
+  return scope.run(async (signal) => {
     const operation = 'ParquetHistoryFile'
-    const response = await ctx.http.request({
-      url,
-      method,
-      headers,
-      signal: child.signal,
-      credentials: 'omit',
-      operation,
-    })
-    return await read(response)
-  } finally {
-    signal?.removeEventListener('abort', abort)
+    const request = { url, method, headers, signal, credentials: 'omit' as const, operation }
+    return read(await ctx.http.request(request), signal)
+  })
+}
+
+const BODY_ATTEMPTS = 3
+
+/**
+ * The connection broke while a file body was read (the response itself had arrived).
+ *
+ * @internal
+ */
+export class BodyBroken extends TransportError {
+  constructor(path: string, cause: unknown) {
+    const message = `GET ${path}: the connection broke while reading the response`
+    super({ status: 0, method: 'GET', url: path, operation: 'ParquetHistoryFile', cause }, message)
   }
 }
 

@@ -14,24 +14,20 @@ export const urlPath = (url: string): string => {
  *
  * @example
  * ```ts
- * const urls = new SignedUrls(exports.urls, async (signal) => (await parquetExports(ctx, run, signal))?.urls ?? [])
- * const response = await urls.send(urlPath(url), (signed) => ctx.http.request({ url: signed, credentials: 'omit' }), signal)
+ * const urls = new SignedUrls(exports.urls, async () => (await parquetExports(ctx, run))?.urls ?? [])
+ * const response = await urls.send(urlPath(url), (signed) => ctx.http.request({ url: signed, credentials: 'omit' }))
  * ```
  *
  * @internal
  */
 export class SignedUrls {
   readonly #current = new Map<string, string>()
-  readonly #fetchFresh: (signal?: AbortSignal) => Promise<readonly string[]>
+  readonly #fetchFresh: () => Promise<readonly string[]>
   readonly #maxRenewals: number
   #renewals = 0
   #renewing: Promise<void> | undefined
 
-  constructor(
-    urls: readonly string[],
-    fetchFresh: (signal?: AbortSignal) => Promise<readonly string[]>,
-    maxRenewals = 3,
-  ) {
+  constructor(urls: readonly string[], fetchFresh: () => Promise<readonly string[]>, maxRenewals = 3) {
     this.#fetchFresh = fetchFresh
     this.#maxRenewals = maxRenewals
     this.#put(urls)
@@ -43,14 +39,14 @@ export class SignedUrls {
   }
 
   /** Runs `request` with the path's current URL, renewing the URLs after a 403. */
-  async send<T>(path: string, request: (url: string) => Promise<T>, signal?: AbortSignal): Promise<T> {
+  async send<T>(path: string, request: (url: string) => Promise<T>): Promise<T> {
     for (;;) {
       const url = this.#url(path)
       try {
         return await request(url)
       } catch (error) {
         if (!(error instanceof AuthError && error.status === 403)) throw error
-        await this.#renew(path, url, error, signal)
+        await this.#renew(path, url, error)
       }
     }
   }
@@ -62,7 +58,7 @@ export class SignedUrls {
     return url
   }
 
-  async #renew(path: string, stale: string, cause: unknown, signal?: AbortSignal): Promise<void> {
+  async #renew(path: string, stale: string, cause: unknown): Promise<void> {
     if (this.#current.get(path) !== stale) return // renewed meanwhile by another request
     if (this.#renewing === undefined) {
       if (this.#renewals >= this.#maxRenewals) {
@@ -70,7 +66,7 @@ export class SignedUrls {
         throw new ParquetHistoryError('expired', message, path, { cause })
       }
       this.#renewals++
-      this.#renewing = this.#fetchFresh(signal)
+      this.#renewing = this.#fetchFresh()
         .then((urls) => this.#put(urls))
         .finally(() => (this.#renewing = undefined))
     }

@@ -69,7 +69,7 @@ describe('scanHistoryOf', () => {
     const rows: TaggedHistoryRow[] = await lastValueFrom(
       runsOf(api, 'export')
         .stream()
-        .pipe(scanHistoryOf(api, { pageSize: 40, concurrency: 3 }), toArray()),
+        .pipe(scanHistoryOf(api, { pageSize: 40, concurrency: 3, source: 'graphql' }), toArray()),
     )
     for (const [name, count] of Object.entries(counts)) {
       const steps = rows.filter((r) => r._run === name).map((r) => r._step)

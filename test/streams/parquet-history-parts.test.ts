@@ -108,6 +108,16 @@ describe('pickKeys', () => {
     })
     expect(pickKeys({ _step: 2, loss: 0.5 }, ['loss', 'acc'])).toBeUndefined()
   })
+
+  it('finds a dotted key literally first, else inside nested objects', () => {
+    expect(pickKeys({ _step: 1, train: { lr: 0.1, m: { x: 2 } } }, ['train.lr', 'train.m.x'])).toEqual({
+      _step: 1,
+      'train.lr': 0.1,
+      'train.m.x': 2,
+    })
+    expect(pickKeys({ _step: 1, 'a.b': 3, a: { b: 4 } }, ['a.b'])).toEqual({ _step: 1, 'a.b': 3 })
+    expect(pickKeys({ _step: 1, train: { lr: 0.1 } }, ['train.nope'])).toBeUndefined()
+  })
 })
 
 describe('liveSteps', () => {
@@ -195,6 +205,24 @@ describe('readBatch', () => {
       )
     expect(read).toBeLessThanOrEqual(chunkBytes('_step') + chunkBytes('loss'))
     expect(read).toBeLessThan(Number(group?.total_byte_size))
+  })
+
+  it('reads files whose _step is DOUBLE, as W&B may write them', async () => {
+    const doubles = historyParquet([0, 1, 2, 5], [{ name: 'loss', type: 'DOUBLE', data: [1, null, 3, 4] }], {
+      rowGroupSize: 2,
+    })
+    const meta = parquetMetadata(doubles)
+    const planned = planRowGroups([meta], 2, 6)
+    expect(planned.map((b) => b.map((s) => [s.minStep, s.maxStep]))).toEqual([[[2, 5]]])
+    const rows = await readBatch(
+      [{ ...file, bytes: doubles, metadata: meta, jsonColumns: new Set() }],
+      planned[0] ?? [],
+      undefined,
+    )
+    expect(rows).toEqual([
+      { _step: 2, loss: 3 },
+      { _step: 5, loss: 4 },
+    ])
   })
 
   it('makes corrupt bytes a ParquetHistoryError, never rows', async () => {

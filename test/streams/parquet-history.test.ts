@@ -135,6 +135,7 @@ describe('scanHistory through Parquet exports (real server)', () => {
       { keys: ['train'], minStep: 1999, maxStep: 3001 },
       { minStep: 11, maxStep: 4000 },
       { keys: ['nope'] },
+      { keys: ['train.lr'] },
     ]) {
       const { api, count } = client()
       expect(await scan(api, 'fin', options)).toEqual(await graphqlRows('fin', options))

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { ApiContext } from '../../src/internal/api-context.js'
+import { AbortScope } from '../../src/streams/abort-scope.js'
 import { headRemoteFile, remoteFile } from '../../src/streams/parquet-remote-file.js'
 import { SignedUrls, urlPath } from '../../src/streams/signed-urls.js'
 import { HttpClient } from '../../src/transport/http-client.js'
@@ -19,7 +20,7 @@ interface Sent {
  * changes how a ranged GET is answered. Every request is recorded.
  */
 function fileServer(
-  fault: 'none' | 'whole' | 'wrong-part' | 'short' | 'new-etag' = 'none',
+  fault: 'none' | 'whole' | 'wrong-part' | 'short' | 'new-etag' | 'broken-body' = 'none',
   expired = new Set<string>(),
 ) {
   const sent: Sent[] = []
@@ -35,6 +36,15 @@ function fileServer(
     if (!match || fault === 'whole') return new Response(bytes.slice(), { headers: base })
     const [a, b] = [Number(match[1]), Number(match[2])]
     if (fault === 'short') return new Response(bytes.slice(0, 10), { headers: base })
+    if (fault === 'broken-body' && sent.filter((s) => s.method === 'GET').length <= 2) {
+      const broken = new ReadableStream<Uint8Array>({
+        start: (c) => (c.enqueue(bytes.slice(a, a + 1)), c.error(new Error('socket hang up'))),
+      })
+      return new Response(broken, {
+        status: 206,
+        headers: { ...base, 'Content-Range': `bytes ${a}-${b}/100` },
+      })
+    }
     const from = fault === 'wrong-part' ? a + 1 : a
     const etag = fault === 'new-etag' ? '"v2"' : '"v1"'
     return new Response(bytes.slice(from, b + 1), {
@@ -51,9 +61,9 @@ function fileServer(
   return { ctx: { http } as unknown as ApiContext, sent }
 }
 
-const open = async (ctx: ApiContext, urls: SignedUrls) => {
+const open = async (ctx: ApiContext, urls: SignedUrls, scope = new AbortScope()) => {
   const path = urlPath(FILE)
-  return remoteFile(ctx, urls, path, await headRemoteFile(ctx, urls, path), undefined)
+  return remoteFile(ctx, urls, path, await headRemoteFile(ctx, urls, path, scope), scope)
 }
 const fixed = (url = `${FILE}?sig=1`) => new SignedUrls([url], async () => [url])
 const view = async (buffer: ArrayBuffer | Promise<ArrayBuffer>) => [...new Uint8Array(await buffer)]
@@ -94,6 +104,26 @@ describe('remoteFile', () => {
         reason,
       })
     }
+  })
+
+  it('aborting the scope aborts reads in flight and refuses later ones', async () => {
+    const { ctx, sent } = fileServer()
+    const scope = new AbortScope()
+    const file = await open(ctx, fixed(), scope)
+    scope.abort()
+    await expect(Promise.resolve(file.slice(0, 4))).rejects.toMatchObject({
+      name: 'TransportError',
+      status: 0,
+    })
+    expect(sent.filter((s) => s.method === 'GET')).toHaveLength(0)
+  })
+
+  it('asks a range again when its body breaks off, a bounded number of times', async () => {
+    const { ctx, sent } = fileServer('broken-body')
+    const file = await open(ctx, fixed())
+    expect(await view(file.slice(10, 14))).toEqual([10, 11, 12, 13])
+    expect(sent.filter((s) => s.method === 'GET')).toHaveLength(3)
+    expect(ctx.http.stats.retries).toBe(2)
   })
 
   it('asks for fresh signed URLs after a 403 and goes on with them', async () => {

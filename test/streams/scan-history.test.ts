@@ -102,7 +102,10 @@ describe('scanHistory over HTTP', () => {
       },
     })
     const rows = await lastValueFrom(
-      counting.run(`${srv.entity}/scan/dense`).scanHistory({ pageSize: 100, concurrency: 3 }).pipe(toArray()),
+      counting
+        .run(`${srv.entity}/scan/dense`)
+        .scanHistory({ pageSize: 100, concurrency: 3, source: 'graphql' })
+        .pipe(toArray()),
     )
     expect(rows).toHaveLength(2500)
     expect(most).toBe(3)
@@ -122,7 +125,10 @@ describe('scanHistory over HTTP', () => {
     try {
       const client = api()
       const rows = await lastValueFrom(
-        client.run(`${srv.entity}/scan/dense`).scanHistory({ pageSize: 250, concurrency: 4 }).pipe(toArray()),
+        client
+          .run(`${srv.entity}/scan/dense`)
+          .scanHistory({ pageSize: 250, concurrency: 4, source: 'graphql' })
+          .pipe(toArray()),
       )
       expect(steps(rows)).toEqual(range(0, 2500))
       expect(client.stats().retries).toBeGreaterThanOrEqual(4)
@@ -136,7 +142,7 @@ describe('scanHistory over HTTP', () => {
     const rows = await firstValueFrom(
       client
         .run(`${srv.entity}/scan/dense`)
-        .scanHistory({ pageSize: 100, concurrency: 2 })
+        .scanHistory({ pageSize: 100, concurrency: 2, source: 'graphql' })
         .pipe(take(150), toArray()),
     )
     expect(steps(rows)).toEqual(range(0, 150))
