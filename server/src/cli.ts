@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util'
 import type { FaultKind, FaultPlan } from './faults/fault-plan.js'
+import type { CorsOrigin } from './http/cors.js'
 import type { LogLevel } from './http/logger.js'
 import { startServer } from './start-server.js'
 
@@ -12,6 +13,8 @@ const USAGE = `wandb-rx-server — a W&B-compatible local server
   --seed demo         add demo projects and runs (once per database)
   --api-key KEY       key of the default user 'local' (generated when absent)
   --log-level L       silent | info (default) | debug
+  --cors-origin O     pages allowed to call it from a browser: * (default), a comma list of
+                      origins (http://localhost:5173,https://app.example), or none
   --faults JSON       a FaultPlan as JSON, e.g. '{"rate":0.1,"kinds":["429","503"]}'
   --fault-rate R      share of requests that fail (0..1)
   --fault-kinds K,..  kinds for --fault-rate: 429,500,502,503,504,reset,malformed,graphql-error
@@ -35,6 +38,13 @@ function faultPlan(values: Record<string, string | boolean | undefined>): FaultP
   return Object.keys(plan).length > 0 ? (plan as FaultPlan) : undefined
 }
 
+/** `--cors-origin`: `*`, `none`, or a comma list of origins. */
+function corsOrigin(value: string | undefined): CorsOrigin {
+  if (value === undefined || value === '*') return '*'
+  if (value === 'none') return false
+  return value.split(',').map((o) => o.trim())
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -44,6 +54,7 @@ async function main(): Promise<void> {
       seed: { type: 'string' },
       'api-key': { type: 'string' },
       'log-level': { type: 'string', default: 'info' },
+      'cors-origin': { type: 'string', default: '*' },
       faults: { type: 'string' },
       'fault-rate': { type: 'string' },
       'fault-kinds': { type: 'string' },
@@ -68,6 +79,7 @@ async function main(): Promise<void> {
     dbPath: values.db,
     seed: values.seed === 'demo' ? 'demo' : false,
     logLevel,
+    corsOrigin: corsOrigin(values['cors-origin']),
     ...(values['api-key'] ? { apiKey: values['api-key'] } : {}),
     ...(faults ? { faults } : {}),
   })

@@ -5,6 +5,7 @@ import { FaultInjector } from './faults/fault-injector.js'
 import type { FaultPlan } from './faults/fault-plan.js'
 import { UrlSigner } from './files/url-signer.js'
 import { createNodeFactory } from './graphql/nodes/node-factory.js'
+import { corsPolicy, type CorsOrigin } from './http/cors.js'
 import { createHandler } from './http/create-handler.js'
 import { createLogger, type LogLevel } from './http/logger.js'
 import { DEFAULT_LIMITS, type Limits, type ServerState } from './http/server-state.js'
@@ -36,6 +37,11 @@ export interface ServerOptions {
   readonly logLevel?: LogLevel
   /** Body size limits (defaults: GraphQL 10 MiB, file_stream 16 MiB, uploads 512 MiB). */
   readonly limits?: Partial<Limits>
+  /**
+   * Origins whose pages may call the server (CORS): `'*'` (default: any; no cookies are used,
+   * the key travels in `Authorization`), one origin, a list, or `false` for no CORS headers.
+   */
+  readonly corsOrigin?: CorsOrigin
 }
 
 export interface NewUserOptions {
@@ -133,6 +139,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     faults,
     logger: createLogger(options.logLevel ?? 'silent'),
     limits: { ...DEFAULT_LIMITS, ...options.limits },
+    cors: corsPolicy(options.corsOrigin ?? '*'),
     nodes: createNodeFactory,
   }
   const server = createServer(createHandler(state))

@@ -6,6 +6,8 @@ export interface LocalServerOptions {
   readonly seed?: 'demo' | false
   readonly apiKey?: string
   readonly logLevel?: 'silent' | 'info' | 'debug'
+  /** CORS: `'*'`, a list of page origins, or `false` for none. */
+  readonly corsOrigin?: '*' | readonly string[] | false
 }
 
 /** A running local server. */

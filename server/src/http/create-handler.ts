@@ -33,7 +33,7 @@ export function createHandler(state: ServerState): (req: IncomingMessage, res: S
     let operation: string | undefined
     let faultNote = ''
     const finish = (reply: Reply, truncate = false) => {
-      write(res, reply, truncate)
+      write(res, { ...reply, headers: { ...reply.headers, ...state.cors.headers(req.headers) } }, truncate)
       const ms = (performance.now() - started).toFixed(1)
       state.logger.info(
         `${req.method} ${req.url?.split('?')[0]}${operation ? ` ${operation}` : ''} → ${reply.status}${faultNote} (${ms} ms)`,
@@ -70,6 +70,7 @@ async function handle(
   } catch {
     return { reply: errorJson(400, 'malformed URL') }
   }
+  if (req.method === 'OPTIONS') return { reply: state.cors.preflight(url.pathname, req.headers) }
   if (route.kind === 'not_found') return { reply: errorJson(404, `no such endpoint: ${url.pathname}`) }
   if (route.kind === 'method_not_allowed') {
     return { reply: errorJson(405, `use ${route.allow} for ${url.pathname}`, { allow: route.allow }) }

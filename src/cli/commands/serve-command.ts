@@ -10,7 +10,12 @@ interface ServeOptions {
   db: string
   seed?: 'demo'
   logLevel: 'silent' | 'info' | 'debug'
+  corsOrigin: '*' | readonly string[] | false
 }
+
+/** `--cors-origin`: `*`, `none`, or a comma list of origins. */
+const corsOriginParser = (value: string): ServeOptions['corsOrigin'] =>
+  value === '*' ? '*' : value === 'none' ? false : value.split(',').map((o) => o.trim())
 
 /**
  * `wandb-rx serve`: runs the W&B-compatible local server (`wandb-rx-server`) in the foreground
@@ -41,6 +46,12 @@ export function serveCommand(io: CliIo): Command {
       choiceParser(['silent', 'info', 'debug'] as const),
       'info',
     )
+    .option(
+      '--cors-origin <origins>',
+      'pages allowed to call it from a browser: *, a comma list of origins, or none',
+      corsOriginParser,
+      '*',
+    )
     .action(async (options: ServeOptions, command: Command) => {
       const globals = globalsOf(command)
       const { startServer } = await loadServer()
@@ -50,6 +61,7 @@ export function serveCommand(io: CliIo): Command {
         dbPath: options.db,
         seed: options.seed ?? false,
         logLevel: options.logLevel,
+        corsOrigin: options.corsOrigin,
         ...(globals.apiKey === undefined ? {} : { apiKey: globals.apiKey }),
       })
       const key = globals.apiKey === undefined ? server.apiKey : '<the --api-key you passed>'
