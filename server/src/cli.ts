@@ -13,6 +13,7 @@ const USAGE = `wandb-rx-server — a W&B-compatible local server
   --seed demo         add demo projects and runs (once per database)
   --api-key KEY       key of the default user 'local' (generated when absent)
   --log-level L       silent | info (default) | debug
+  --dashboard DIR     serve the built dashboard in DIR at / (wandb-rx serve does this for you)
   --cors-origin O     pages allowed to call it from a browser: * (default), a comma list of
                       origins (http://localhost:5173,https://app.example), or none
   --faults JSON       a FaultPlan as JSON, e.g. '{"rate":0.1,"kinds":["429","503"]}'
@@ -55,6 +56,7 @@ async function main(): Promise<void> {
       'api-key': { type: 'string' },
       'log-level': { type: 'string', default: 'info' },
       'cors-origin': { type: 'string', default: '*' },
+      dashboard: { type: 'string' },
       faults: { type: 'string' },
       'fault-rate': { type: 'string' },
       'fault-kinds': { type: 'string' },
@@ -80,6 +82,7 @@ async function main(): Promise<void> {
     seed: values.seed === 'demo' ? 'demo' : false,
     logLevel,
     corsOrigin: corsOrigin(values['cors-origin']),
+    ...(values.dashboard ? { dashboard: values.dashboard } : {}),
     ...(values['api-key'] ? { apiKey: values['api-key'] } : {}),
     ...(faults ? { faults } : {}),
   })

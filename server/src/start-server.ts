@@ -42,6 +42,11 @@ export interface ServerOptions {
    * the key travels in `Authorization`), one origin, a list, or `false` for no CORS headers.
    */
   readonly corsOrigin?: CorsOrigin
+  /**
+   * A directory of built dashboard files (`index.html`, `app.js`, …) to serve at `/`; the
+   * `wandb-rx` package ships one (`wandb-rx serve` passes it). Default: none.
+   */
+  readonly dashboard?: string
 }
 
 export interface NewUserOptions {
@@ -140,6 +145,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     logger: createLogger(options.logLevel ?? 'silent'),
     limits: { ...DEFAULT_LIMITS, ...options.limits },
     cors: corsPolicy(options.corsOrigin ?? '*'),
+    dashboard: options.dashboard,
     nodes: createNodeFactory,
   }
   const server = createServer(createHandler(state))

@@ -8,6 +8,8 @@ export interface LocalServerOptions {
   readonly logLevel?: 'silent' | 'info' | 'debug'
   /** CORS: `'*'`, a list of page origins, or `false` for none. */
   readonly corsOrigin?: '*' | readonly string[] | false
+  /** A directory of built dashboard files to serve at `/`. */
+  readonly dashboard?: string
 }
 
 /** A running local server. */

@@ -29,5 +29,7 @@ export interface ServerState {
   readonly logger: Logger
   readonly limits: Limits
   readonly cors: CorsPolicy
+  /** The directory of the built dashboard served at `/`, if any. */
+  readonly dashboard: string | undefined
   readonly nodes: (getContext: () => GraphqlContext) => NodeFactory
 }
