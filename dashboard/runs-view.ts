@@ -73,8 +73,10 @@ export class RunsView {
       error.textContent = `not valid JSON: ${(e as Error).message}`
       return
     }
-    const query = this.#api.runs(this.#project).where(filter)
+    let query
     try {
+      // where() validates the filter, compile() splits it: either may throw FilterCompileError.
+      query = this.#api.runs(this.#project).where(filter)
       query.compile()
     } catch (e) {
       if (!(e instanceof FilterCompileError)) throw e

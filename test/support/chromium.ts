@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { chromium, type BrowserContext } from 'playwright-core'
+import { chromium, type BrowserContext, type Page } from 'playwright-core'
 
 /** Debian's Chromium (`apt-get install chromium`; `.ci/run` installs it). */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -28,4 +28,12 @@ export function launchChromium(): Promise<BrowserContext> {
       '--disable-sync',
     ],
   })
+}
+
+/** Every console error and uncaught exception of `page`, as they happen. */
+export function pageErrors(page: Page): string[] {
+  const errors: string[] = []
+  page.on('console', (m) => void (m.type() === 'error' && errors.push(m.text())))
+  page.on('pageerror', (e) => errors.push(e.message))
+  return errors
 }
