@@ -8,14 +8,17 @@
  * 4. watches the running run live until it finishes;
  * 5. exports every history row (`scanHistory`) to CSV and plots the loss curves as SVG.
  *
- * Files go to ./demo-output/. Against real W&B (read-only unless `--write`):
- * `WANDB_API_KEY=… npm run demo -- --remote --project entity/project`.
+ * Files go to ./demo-output/. `npm run demo -- --serve` then keeps the server running with the live
+ * dashboard at `/` (open the printed URL; Ctrl-C stops). Against real W&B (read-only unless
+ * `--write`): `WANDB_API_KEY=… npm run demo -- --remote --project entity/project`.
  */
-import { mkdirSync } from 'node:fs'
+import { mkdirSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { Api } from '../src/index.js'
 import { startServer } from '../server/src/index.js'
+import { buildDashboard } from '../dashboard/build.js'
 import { exportHistory } from './demo/export-history.js'
 import { plotLoss } from './demo/plot-loss.js'
 import { showTopRuns } from './demo/top-runs.js'
@@ -29,6 +32,7 @@ const { values: flags } = parseArgs({
     write: { type: 'boolean' },
     project: { type: 'string' },
     out: { type: 'string' },
+    serve: { type: 'boolean' },
   },
 })
 const started = Date.now()
@@ -41,7 +45,12 @@ if (flags.remote && !process.env['WANDB_API_KEY']) {
   console.error('demo --remote needs WANDB_API_KEY (and optionally WANDB_BASE_URL); nothing was run')
   process.exit(2)
 }
-const server = flags.remote ? undefined : await startServer({ port: 0, seed: false })
+const dashboard =
+  flags.serve && !flags.remote ? mkdtempSync(join(tmpdir(), 'wandb-rx-demo-dashboard-')) : undefined
+if (dashboard) await buildDashboard(dashboard)
+const server = flags.remote
+  ? undefined
+  : await startServer({ port: 0, seed: false, ...(dashboard ? { dashboard } : {}) })
 const target = server ?? {
   url: process.env['WANDB_BASE_URL'] ?? 'https://api.wandb.ai',
   apiKey: process.env['WANDB_API_KEY'] ?? '',
@@ -96,6 +105,11 @@ try {
   print(
     `\ndone in ${((Date.now() - started) / 1000).toFixed(1)} s (${s.requests} requests, ${s.retries} retries)`,
   )
+  if (server && dashboard) {
+    print(`\nlive dashboard: ${server.url}/#key=${server.apiKey}   (Ctrl-C stops the server)`)
+    await new Promise<void>((stop) => process.once('SIGINT', () => stop()))
+  } else if (server)
+    print('\nsee these runs in a browser: npm run demo -- --serve, then open the dashboard URL it prints')
 } finally {
   for (const logger of loggers) logger.kill()
   await server?.close()

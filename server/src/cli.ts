@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util'
 import type { FaultKind, FaultPlan } from './faults/fault-plan.js'
+import type { CorsOrigin } from './http/cors.js'
 import type { LogLevel } from './http/logger.js'
 import { startServer } from './start-server.js'
 
@@ -14,6 +15,9 @@ const USAGE = `wandb-rx-server — a W&B-compatible local server
   --log-level L       silent | info (default) | debug
   --parquet-export-rows N  export a running run's history to Parquet once N rows are
                       unexported (default 100000; ended runs are always exported)
+  --dashboard DIR     serve the built dashboard in DIR at / (wandb-rx serve does this for you)
+  --cors-origin O     pages allowed to call it from a browser: * (default), a comma list of
+                      origins (http://localhost:5173,https://app.example), or none
   --faults JSON       a FaultPlan as JSON, e.g. '{"rate":0.1,"kinds":["429","503"]}'
   --fault-rate R      share of requests that fail (0..1)
   --fault-kinds K,..  kinds for --fault-rate: 429,500,502,503,504,reset,malformed,graphql-error
@@ -37,6 +41,13 @@ function faultPlan(values: Record<string, string | boolean | undefined>): FaultP
   return Object.keys(plan).length > 0 ? (plan as FaultPlan) : undefined
 }
 
+/** `--cors-origin`: `*`, `none`, or a comma list of origins. */
+function corsOrigin(value: string | undefined): CorsOrigin {
+  if (value === undefined || value === '*') return '*'
+  if (value === 'none') return false
+  return value.split(',').map((o) => o.trim())
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -47,6 +58,8 @@ async function main(): Promise<void> {
       'api-key': { type: 'string' },
       'log-level': { type: 'string', default: 'info' },
       'parquet-export-rows': { type: 'string' },
+      'cors-origin': { type: 'string', default: '*' },
+      dashboard: { type: 'string' },
       faults: { type: 'string' },
       'fault-rate': { type: 'string' },
       'fault-kinds': { type: 'string' },
@@ -74,6 +87,8 @@ async function main(): Promise<void> {
     dbPath: values.db,
     seed: values.seed === 'demo' ? 'demo' : false,
     logLevel,
+    corsOrigin: corsOrigin(values['cors-origin']),
+    ...(values.dashboard ? { dashboard: values.dashboard } : {}),
     ...(values['api-key'] ? { apiKey: values['api-key'] } : {}),
     ...(faults ? { faults } : {}),
     ...(exportRows ? { parquetExportRows: Number(exportRows) } : {}),

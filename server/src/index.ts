@@ -12,6 +12,7 @@ export type { ServerOptions, RunningServer, NewUserOptions, CreatedUser, BulkRun
 export type { FaultPlan, FaultRule, FaultKind, ScheduledFault } from './faults/fault-plan.js'
 export { FAULT_KINDS } from './faults/fault-plan.js'
 export type { LogLevel } from './http/logger.js'
+export type { CorsOrigin } from './http/cors.js'
 export { DEMO } from './seed/demo-layout.js'
 export { parseExtendedJson, stringifyExtended } from './util/extended-json.js'
 export { logArtifact, manifestDigest } from './seed/log-artifact.js'

@@ -6,6 +6,7 @@ import { FaultInjector } from './faults/fault-injector.js'
 import type { FaultPlan } from './faults/fault-plan.js'
 import { UrlSigner } from './files/url-signer.js'
 import { createNodeFactory } from './graphql/nodes/node-factory.js'
+import { corsPolicy, type CorsOrigin } from './http/cors.js'
 import { createHandler } from './http/create-handler.js'
 import { createLogger, type LogLevel } from './http/logger.js'
 import { DEFAULT_LIMITS, type Limits, type ServerState } from './http/server-state.js'
@@ -42,6 +43,16 @@ export interface ServerOptions {
    * Ended runs are always exported in full.
    */
   readonly parquetExportRows?: number
+  /**
+   * Origins whose pages may call the server (CORS): `'*'` (default: any; no cookies are used,
+   * the key travels in `Authorization`), one origin, a list, or `false` for no CORS headers.
+   */
+  readonly corsOrigin?: CorsOrigin
+  /**
+   * A directory of built dashboard files (`index.html`, `app.js`, …) to serve at `/`; the
+   * `wandb-rx` package ships one (`wandb-rx serve` passes it). Default: none.
+   */
+  readonly dashboard?: string
 }
 
 export interface NewUserOptions {
@@ -140,6 +151,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     faults,
     logger: createLogger(options.logLevel ?? 'silent'),
     limits: { ...DEFAULT_LIMITS, ...options.limits },
+    cors: corsPolicy(options.corsOrigin ?? '*'),
+    dashboard: options.dashboard,
     nodes: createNodeFactory,
   }
   const exporter = new HistoryExporter(db, state.logger, options.parquetExportRows ?? DEFAULT_EXPORT_ROWS)

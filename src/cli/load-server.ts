@@ -6,6 +6,10 @@ export interface LocalServerOptions {
   readonly seed?: 'demo' | false
   readonly apiKey?: string
   readonly logLevel?: 'silent' | 'info' | 'debug'
+  /** CORS: `'*'`, a list of page origins, or `false` for none. */
+  readonly corsOrigin?: '*' | readonly string[] | false
+  /** A directory of built dashboard files to serve at `/`. */
+  readonly dashboard?: string
 }
 
 /** A running local server. */

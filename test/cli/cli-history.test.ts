@@ -98,4 +98,14 @@ describe('wandb-rx plot', () => {
     expect(stdout.code, stdout.stderr).toBe(0)
     expect(stdout.stdout).toContain('</svg>')
   })
+
+  it('renders the chart to PNG when --out ends in .png', async () => {
+    const file = join(dir, 'loss.png')
+    const result = await cli('plot', `${fixture.project}/r-a`, '--key', 'loss', '--out', file)
+    expect(result.code, result.stderr).toBe(0)
+    const png = readFileSync(file)
+    expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
+    expect(png.toString('latin1', 12, 16)).toBe('IHDR')
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([800, 450]) // the SVG's size
+  })
 })

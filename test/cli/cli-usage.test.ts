@@ -49,7 +49,7 @@ describe('wandb-rx usage', () => {
     [['history', 'a/b/c/d'], /PathError: invalid path "a\/b\/c\/d"/],
     [['history', 'e/p/r', '--samples', '5', '--all'], /--samples and --all cannot be combined/],
     [['history', 'e/p/r', '--format', 'parquet'], /parquet is binary: pass --out/],
-    [['plot', 'e/p/r', '--key', 'loss', '--out', 'x.png'], /plot writes SVG only/],
+    [['plot', 'e/p/r', '--key', 'loss', '--out', 'x.gif'], /plot writes SVG or PNG/],
   ])('exits 2 with one line on %j', async (args, message) => {
     const result = await run(['--base-url', 'http://127.0.0.1:9', '--api-key', 'k'.repeat(40), ...args])
     expect(result.code).toBe(2)

@@ -1,5 +1,5 @@
 import { createInterface } from 'node:readline'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { Api } from 'wandb-rx'
 import { makeRows, RunWriter, upsertRun } from '../support/local-run-writer.js'
 import { PROJECT, startFixture } from './cli-fixture.js'
@@ -63,6 +63,18 @@ describe('wandb-rx serve', () => {
     const key = /WANDB_API_KEY=(\S+)/.exec(String((await lines.next()).value))?.[1] ?? ''
     const me = await new Api({ baseUrl: url, apiKey: key }).viewer()
     expect(me.entity).toBe('local')
+    // The dashboard's URL carries the key in its fragment; the page appears once it is built.
+    expect(String((await lines.next()).value)).toBe(`  dashboard: ${url}/#key=${key}`)
+    await vi.waitFor(
+      async () => {
+        const page = await fetch(`${url}/`)
+        expect(page.headers.get('content-type')).toMatch(/^text\/html/)
+        expect(await page.text()).toContain('<script type="module" src="app.js">')
+      },
+      { timeout: 60_000, interval: 500 },
+    )
+    expect((await fetch(`${url}/app.js`)).status).toBe(200)
+    expect((await fetch(`${url}/../package.json`)).status).toBe(404)
     child.kill('SIGINT')
     const result = await done
     expect(result.code, result.stderr).toBe(0)

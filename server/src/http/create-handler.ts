@@ -6,6 +6,7 @@ import { faultReply } from './fault-reply.js'
 import { matchRoute, type Route } from './match-route.js'
 import { readBody, readJson } from './read-body.js'
 import { errorJson, HttpError, json, type Reply } from './reply.js'
+import { dashboardRoute } from './routes/dashboard-route.js'
 import { artifactBlobDownloadRoute, artifactBlobUploadRoute } from './routes/artifact-blob-routes.js'
 import { directRoute, downloadRoute, uploadRoute } from './routes/file-routes.js'
 import { fileStreamRoute } from './routes/file-stream-route.js'
@@ -35,7 +36,7 @@ export function createHandler(state: ServerState): (req: IncomingMessage, res: S
     let operation: string | undefined
     let faultNote = ''
     const finish = (reply: Reply, truncate = false) => {
-      write(res, reply, truncate)
+      write(res, { ...reply, headers: { ...reply.headers, ...state.cors.headers(req.headers) } }, truncate)
       const ms = (performance.now() - started).toFixed(1)
       state.logger.info(
         `${req.method} ${req.url?.split('?')[0]}${operation ? ` ${operation}` : ''} → ${reply.status}${faultNote} (${ms} ms)`,
@@ -72,7 +73,12 @@ async function handle(
   } catch {
     return { reply: errorJson(400, 'malformed URL') }
   }
-  if (route.kind === 'not_found') return { reply: errorJson(404, `no such endpoint: ${url.pathname}`) }
+  if (req.method === 'OPTIONS') return { reply: state.cors.preflight(url.pathname, req.headers) }
+  if (route.kind === 'not_found') {
+    const page =
+      state.dashboard && req.method === 'GET' ? dashboardRoute(state.dashboard, url.pathname) : undefined
+    return { reply: page ?? errorJson(404, `no such endpoint: ${url.pathname}`) }
+  }
   if (route.kind === 'method_not_allowed') {
     return { reply: errorJson(405, `use ${route.allow} for ${url.pathname}`, { allow: route.allow }) }
   }

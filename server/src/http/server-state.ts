@@ -3,6 +3,7 @@ import type { UrlSigner } from '../files/url-signer.js'
 import type { GraphqlContext, NodeFactory } from '../graphql/context.js'
 import type { AutoIndexer } from '../store/auto-index.js'
 import type { Db } from '../store/open-database.js'
+import type { CorsPolicy } from './cors.js'
 import type { Logger } from './logger.js'
 
 /** Body size limits in bytes (larger requests get 413). */
@@ -27,5 +28,8 @@ export interface ServerState {
   readonly faults: FaultInjector
   readonly logger: Logger
   readonly limits: Limits
+  readonly cors: CorsPolicy
+  /** The directory of the built dashboard served at `/`, if any. */
+  readonly dashboard: string | undefined
   readonly nodes: (getContext: () => GraphqlContext) => NodeFactory
 }

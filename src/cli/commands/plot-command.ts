@@ -8,6 +8,7 @@ import { lineChartSvg, type PlotSeries } from '../../exports/line-chart-svg.js'
 import type { CliIo } from '../cli-io.js'
 import { apiFor, globalsOf } from '../global-options.js'
 import { countParser } from '../option-parsers.js'
+import { svgToPng } from '../svg-to-png.js'
 import { UsageError } from '../usage-error.js'
 
 interface PlotOptions {
@@ -21,28 +22,30 @@ interface PlotOptions {
 
 /**
  * `wandb-rx plot <run-path...> --key loss`: one key of one or more runs as an SVG line chart
- * (to `--out` or stdout). Uses about 1000 server-sampled points per run, plenty for a chart;
- * `--all` plots every row. PNG is refused with a usage error: no pure-JS rasterizer ships here.
+ * (to `--out` or stdout), or a PNG of it when `--out` ends in `.png` (rendered by resvg). Uses
+ * about 1000 server-sampled points per run, plenty for a chart; `--all` plots every row.
  *
  * @example
  * ```sh
  * wandb-rx plot team/mnist/a1 team/mnist/b2 --key loss --out loss.svg
+ * wandb-rx plot team/mnist/a1 --key loss --out loss.png
  * ```
  */
 export function plotCommand(io: CliIo): Command {
   return new Command('plot')
-    .description('plot one key of one or more runs as an SVG line chart')
+    .description('plot one key of one or more runs as an SVG (or PNG) line chart')
     .argument('<run-paths...>', 'entity/project/run-id, one or more')
     .requiredOption('-k, --key <key>', 'the key to plot, e.g. loss')
     .option('--x <key>', 'x axis key', '_step')
-    .option('--out <file>', 'write the chart here (.svg) instead of stdout')
+    .option('--out <file>', 'write the chart here (.svg or .png) instead of stdout')
     .option('--samples <n>', 'sampled points per run', countParser(2), 1000)
     .option('--all', 'plot every row (scanHistory) instead of a sample')
     .option('--title <text>', 'chart title (default: the key)')
     .action(async (paths: string[], options: PlotOptions, command: Command) => {
-      if (options.out !== undefined && extname(options.out).toLowerCase() !== '.svg')
+      const format = options.out === undefined ? '.svg' : extname(options.out).toLowerCase()
+      if (format !== '.svg' && format !== '.png')
         throw new UsageError(
-          `cannot write ${extname(options.out) || 'that format'}: plot writes SVG only (use --out chart.svg)`,
+          `cannot write ${format || 'that format'}: plot writes SVG or PNG (use --out chart.svg or chart.png)`,
         )
       const api = apiFor(globalsOf(command))
       const series = await Promise.all(paths.map((path) => runSeries(api, path, options)))
@@ -53,7 +56,7 @@ export function plotCommand(io: CliIo): Command {
       })
       if (options.out === undefined) io.stdout.write(svg)
       else {
-        writeFileSync(options.out, svg)
+        writeFileSync(options.out, format === '.png' ? await svgToPng(svg) : svg)
         if (!globalsOf(command).quiet) io.stderr.write(`wrote ${options.out} (${series.length} runs)\n`)
       }
     })

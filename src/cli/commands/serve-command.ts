@@ -1,6 +1,7 @@
 import { Command } from 'commander'
 import type { CliIo } from '../cli-io.js'
 import { globalsOf } from '../global-options.js'
+import { dashboardDir } from '../dashboard-dir.js'
 import { loadServer } from '../load-server.js'
 import { choiceParser, countParser } from '../option-parsers.js'
 
@@ -10,12 +11,18 @@ interface ServeOptions {
   db: string
   seed?: 'demo'
   logLevel: 'silent' | 'info' | 'debug'
+  corsOrigin: '*' | readonly string[] | false
 }
+
+/** `--cors-origin`: `*`, `none`, or a comma list of origins. */
+const corsOriginParser = (value: string): ServeOptions['corsOrigin'] =>
+  value === '*' ? '*' : value === 'none' ? false : value.split(',').map((o) => o.trim())
 
 /**
  * `wandb-rx serve`: runs the W&B-compatible local server (`wandb-rx-server`) in the foreground
  * with the same flags and defaults as its own CLI, and prints its URL (first line, for scripts)
- * and the environment that points wandb-rx, the W&B SDKs and this CLI at it. Stops on Ctrl-C.
+ * and the environment that points wandb-rx, the W&B SDKs and this CLI at it, and the live
+ * dashboard's URL (the key in its fragment, kept by the page for the tab). Stops on Ctrl-C.
  * The global `--api-key` becomes the server's key; without it the server makes one up and it is
  * printed (it guards only this local server).
  *
@@ -41,6 +48,12 @@ export function serveCommand(io: CliIo): Command {
       choiceParser(['silent', 'info', 'debug'] as const),
       'info',
     )
+    .option(
+      '--cors-origin <origins>',
+      'pages allowed to call it from a browser: *, a comma list of origins, or none',
+      corsOriginParser,
+      '*',
+    )
     .action(async (options: ServeOptions, command: Command) => {
       const globals = globalsOf(command)
       const { startServer } = await loadServer()
@@ -50,11 +63,14 @@ export function serveCommand(io: CliIo): Command {
         dbPath: options.db,
         seed: options.seed ?? false,
         logLevel: options.logLevel,
+        corsOrigin: options.corsOrigin,
+        dashboard: dashboardDir((error) => io.stderr.write(`dashboard not built: ${String(error)}\n`)),
         ...(globals.apiKey === undefined ? {} : { apiKey: globals.apiKey }),
       })
       const key = globals.apiKey === undefined ? server.apiKey : '<the --api-key you passed>'
       io.stdout.write(
-        `${server.url}\n  export WANDB_BASE_URL=${server.url} WANDB_API_KEY=${key}   # entity: ${server.entity}\n`,
+        `${server.url}\n  export WANDB_BASE_URL=${server.url} WANDB_API_KEY=${key}   # entity: ${server.entity}\n` +
+          `  dashboard: ${server.url}/#key=${key}\n`,
       )
       await new Promise<void>((resolve) => {
         if (!io.signal || io.signal.aborted) return resolve()
