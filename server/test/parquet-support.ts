@@ -26,7 +26,7 @@ export async function historyOf(srv: Srv, project: string, run: string, minStep?
   const data = await gqlOk(
     srv,
     `query($p: String!, $r: String!, $min: Int64) { project(name: $p, entityName: "local") { run(name: $r) {
-      history(samples: 100000000, minStep: $min) } } }`,
+      history(samples: 1000000, minStep: $min) } } }`,
     { p: project, r: run, min: minStep ?? null },
   )
   return (data.project.run.history as string[]).map((l) => parseExtendedJson(l) as Row)
