@@ -39,12 +39,12 @@ const scan = (api: Api, options: { concurrency?: number } = {}) =>
   lastValueFrom(
     api
       .run(`${srv.entity}/adaptive/long`)
-      .scanHistory({ pageSize: PAGE, ...options })
+      .scanHistory({ pageSize: PAGE, source: 'graphql', ...options })
       .pipe(toArray()),
   )
 const inOrder = (rows: readonly { _step: number }[]) => rows.every((row, i) => row._step === i)
 
-/** Scans the whole run and checks every row came once, in order. */
+/** Scans the whole run (GraphQL windows: the path these tests measure) and checks every row came once, in order. */
 async function scanAll(api: Api): Promise<void> {
   const rows = await scan(api)
   expect(rows).toHaveLength(ROWS)
