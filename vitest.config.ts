@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
 
@@ -22,6 +24,8 @@ export default defineConfig({
       tsconfig: './tsconfig.json',
       ignoreSourceErrors: true,
     },
+    // Full history scans cache Parquet exports on disk by default: keep the tests' copies out of ~/.cache.
+    env: { WANDB_CACHE_DIR: join(tmpdir(), `wandb-rx-test-cache-${process.pid}`) },
     testTimeout: 20_000,
     hookTimeout: 30_000,
     pool: 'forks',

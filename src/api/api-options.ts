@@ -33,10 +33,12 @@ export interface ApiOptions {
   /** Client-side request pacing shared by every stream of this Api. */
   readonly rateLimit?: RateLimitOptions | undefined
   /**
-   * Where full history scans keep downloaded Parquet export files (none by default: full scans
-   * then read exports by ranged requests). In Node pass `fileHistoryCache()` from `wandb-rx/node`.
+   * Where full history scans (no `keys`) keep whole Parquet export files, as wandb 0.30 does.
+   * Default in Node: `fileHistoryCache()` (`$WANDB_CACHE_DIR`, else the OS cache directory, under
+   * `wandb-rx/runhistory`); in browsers none. `false` turns it off: scans then read the exports
+   * by ranged requests.
    */
-  readonly historyCache?: HistoryCache | undefined
+  readonly historyCache?: HistoryCache | false | undefined
   /**
    * Upper bound of the requests this Api's streams run in parallel (history windows, file and
    * artifact downloads) when they are given no fixed `concurrency`. Between 1 and this, the

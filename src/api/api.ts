@@ -1,3 +1,4 @@
+import { platform } from '#platform'
 import { decode } from '../codecs/decode.js'
 import { toRun, type Run } from '../codecs/run.js'
 import { RunResponse } from '../codecs/runs-page-codec.js'
@@ -112,7 +113,10 @@ export class Api {
       getRun: (path, signal) => this.#getRun(path, signal),
       forget: (path) => this.#forget(path),
       capabilities: new Map(),
-      historyCache: options.historyCache,
+      historyCache:
+        options.historyCache === undefined
+          ? platform.defaultHistoryCache()
+          : options.historyCache || undefined,
     }
   }
 

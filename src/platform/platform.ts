@@ -7,6 +7,7 @@ import type {
 import type { DownloadedFile, DownloadRunFileOptions } from '../api/run-file-download-types.js'
 import type { RunFile } from '../codecs/run-file-codec.js'
 import type { ApiContext } from '../internal/api-context.js'
+import type { HistoryCache } from '../internal/history-cache.js'
 
 /**
  * What the core needs from its runtime beyond `fetch`: the Node implementation reads `.netrc`
@@ -32,6 +33,11 @@ export interface Platform {
     root: string | undefined,
     options: { readonly signal?: AbortSignal },
   ): Promise<ArtifactVerification>
+  /**
+   * Where full history scans keep whole Parquet export files when the `Api` names no cache
+   * (Node: on disk, `$WANDB_CACHE_DIR` or the OS cache dir; web: none, scans read by ranges).
+   */
+  defaultHistoryCache(): HistoryCache | undefined
   /** A `fetch` for runtimes without a global one, or `undefined` where there is nothing to fall back to. */
   fallbackFetch(): Promise<typeof globalThis.fetch> | undefined
 }

@@ -17,5 +17,6 @@ export const platform: Platform = Object.freeze({
   downloadRunFile: nodeOnly('file.download()', 'use file.open() and read the Response'),
   downloadArtifact: nodeOnly('artifact.download()', 'use artifact.openFile() or files()'),
   verifyArtifact: nodeOnly('artifact.verify()'),
+  defaultHistoryCache: () => undefined,
   fallbackFetch: () => undefined,
 })

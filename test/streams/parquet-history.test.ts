@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { firstValueFrom, lastValueFrom, tap, toArray } from 'rxjs'
@@ -54,6 +54,8 @@ function client(
     apiKey: srv.apiKey,
     fetch,
     retry: { minDelayMs: 5, maxDelayMs: 20 },
+    // Ranged reads unless a test names a cache (Node's default cache is tested on its own below).
+    historyCache: false,
     ...options,
   })
   const count = (operation: string) => sent.filter((s) => s.operation === operation).length
@@ -195,6 +197,26 @@ describe('scanHistory through Parquet exports (real server)', () => {
     expect(await scan(second.api, 'fin')).toEqual(await graphqlRows('fin'))
     expect(second.count('GET')).toBe(0)
     expect(second.api.stats().parquetCacheHits).toBe(first.count('HEAD'))
+  })
+
+  it('caches whole files by default in Node, under $WANDB_CACHE_DIR', async () => {
+    const previous = process.env['WANDB_CACHE_DIR']
+    process.env['WANDB_CACHE_DIR'] = join(cacheDir, 'default')
+    try {
+      const first = client(undefined, { historyCache: undefined })
+      expect(await scan(first.api, 'fin')).toEqual(await graphqlRows('fin'))
+      expect(first.sent.filter((s) => s.operation === 'GET').every((s) => s.range === undefined)).toBe(true)
+      const second = client(undefined, { historyCache: undefined })
+      expect(await scan(second.api, 'fin')).toEqual(await graphqlRows('fin'))
+      expect(second.count('GET')).toBe(0)
+      expect(second.api.stats().parquetCacheHits).toBeGreaterThan(0)
+      expect(await readdir(join(cacheDir, 'default', 'wandb-rx', 'runhistory'))).toHaveLength(
+        first.count('HEAD'),
+      )
+    } finally {
+      if (previous === undefined) delete process.env['WANDB_CACHE_DIR']
+      else process.env['WANDB_CACHE_DIR'] = previous
+    }
   })
 })
 
