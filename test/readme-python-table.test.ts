@@ -13,7 +13,6 @@ import { Api } from '../src/api/api.js'
 import { runCli } from '../src/cli/run-cli.js'
 import { parquetSink } from '../src/exports/parquet-sink.js'
 import { writeRows } from '../src/exports/write-rows.js'
-import { downloadRunFile } from '../src/node/download-run-file.js'
 import { logRun, writerGraphql } from './support/local-run-writer.js'
 
 type Server = Awaited<ReturnType<typeof startServer>>
@@ -131,16 +130,16 @@ const ROWS: Record<string, () => Promise<void>> = {
     )
     expect(rows.map((r) => r._step)).toEqual(Array.from({ length: 10 }, (_, i) => i + 5))
   },
-  // The README's `file.download({ root, replace })` is the browser helper's RunFile API; until it
-  // lands, the same download goes through the Node entry's `downloadRunFile(api, file, options)`.
   '`run.files()` / `run.file(name).download(root, replace)`': async () => {
     const handle = api.run(path())
     await handle.uploadFile(new TextEncoder().encode('{"ok":1}'), { name: 'eval.json' })
     expect((await all(handle.files())).map((f) => f.name)).toContain('eval.json')
     const root = temp()
     const file = await handle.file('eval.json')
-    const saved = await downloadRunFile(api, file, { root, replace: true })
+    const saved = await file.download({ root })
     expect(readFileSync(saved.path, 'utf8')).toBe('{"ok":1}')
+    await expect(file.download({ root })).rejects.toThrow(/exists/)
+    expect((await file.download({ root, replace: true })).path).toBe(saved.path)
   },
   '`run.update()`, `run.summary.update({...})`': async () => {
     const handle = api.run(`${srv.entity}/tbl/r2`)
