@@ -1,4 +1,4 @@
-import { ParquetWriter, fileWriter, schemaFromColumnData, type ColumnSource } from 'hyparquet-writer'
+import type { ColumnSource } from 'hyparquet-writer'
 import { VERSION } from '../version.js'
 import { cellText } from './cell-text.js'
 import { flattenRecord } from './flatten-record.js'
@@ -44,6 +44,8 @@ export function parquetSink(path: string, options: ParquetSinkOptions = {}): Row
     },
     async close() {
       try {
+        // Loaded here, not at import: only a Parquet export pays for the writer.
+        const { ParquetWriter, fileWriter, schemaFromColumnData } = await import('hyparquet-writer')
         const columns = orderColumns(spill.columns.keys()).map((name) => ({
           name,
           type: parquetColumnType(spill.columns.get(name) ?? new Set()),
