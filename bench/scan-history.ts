@@ -18,15 +18,14 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
-import { startServer } from '../server/src/index.js'
 import { Api } from '../src/api/api.js'
 import { orderedConcurrent } from '../src/streams/ordered-concurrent.js'
 import { stepWindows } from '../src/streams/step-windows.js'
+import { METRIC_KEYS, seedHistory, startBenchServer } from './support/bench-server.js'
 
 const SELF = fileURLToPath(import.meta.url)
 const PROJECT = 'bench'
 const RUN = 'big'
-const KEYS = Array.from({ length: 10 }, (_, i) => `metric_${i}`)
 const arg = (name: string, fallback: string) => {
   const at = process.argv.indexOf(`--${name}`)
   return at >= 0 ? (process.argv[at + 1] ?? fallback) : fallback
@@ -35,18 +34,6 @@ interface Target {
   url: string
   apiKey: string
   entity: string
-}
-
-// ---- child: the server ----------------------------------------------------------------------
-async function serve(): Promise<void> {
-  const srv = await startServer({ port: 0 })
-  console.log(JSON.stringify({ url: srv.url, apiKey: srv.apiKey, entity: srv.entity }))
-  // Each stdin line is a fault plan (JSON) or "null"; EOF closes the server.
-  for await (const line of createInterface({ input: process.stdin })) {
-    srv.setFaults(line.trim() === 'null' ? undefined : JSON.parse(line))
-    console.log('ok')
-  }
-  await srv.close()
 }
 
 // ---- child: the memory export -----------------------------------------------------------------
@@ -98,44 +85,6 @@ function lineReader(proc: ChildProcess): () => Promise<string> {
     if (next.done) throw new Error('child exited without output')
     return next.value
   }
-}
-
-async function seed(target: Target, rows: number): Promise<number> {
-  const auth = { authorization: `Basic ${btoa(`api:${target.apiKey}`)}`, 'content-type': 'application/json' }
-  await fetch(`${target.url}/graphql`, {
-    method: 'POST',
-    headers: auth,
-    body: JSON.stringify({
-      query: `mutation { upsertBucket(input: { modelName: "${PROJECT}", entityName: "${target.entity}", name: "${RUN}", state: "running" }) { bucket { id } } }`,
-    }),
-  }).then((r) => r.arrayBuffer())
-  const chunk = 25_000
-  const t0 = performance.now()
-  for (let offset = 0; offset < rows; offset += chunk) {
-    const content: string[] = []
-    for (let step = offset; step < Math.min(rows, offset + chunk); step++) {
-      const row: Record<string, number> = {
-        _step: step,
-        _runtime: step * 0.01,
-        _timestamp: 1.7e9 + step * 0.01,
-      }
-      KEYS.forEach((key, k) => (row[key] = Math.sin(step * (k + 1) * 1e-3) * 10 + k))
-      content.push(JSON.stringify(row))
-    }
-    const res = await fetch(`${target.url}/files/${target.entity}/${PROJECT}/${RUN}/file_stream`, {
-      method: 'POST',
-      headers: auth,
-      body: JSON.stringify({ files: { 'wandb-history.jsonl': { offset, content } } }),
-    })
-    if (!res.ok) throw new Error(`file_stream ${res.status}: ${await res.text()}`)
-    await res.arrayBuffer()
-  }
-  await fetch(`${target.url}/files/${target.entity}/${PROJECT}/${RUN}/file_stream`, {
-    method: 'POST',
-    headers: auth,
-    body: JSON.stringify({ complete: true, exitcode: 0 }),
-  }).then((r) => r.arrayBuffer())
-  return (performance.now() - t0) / 1000
 }
 
 /**
@@ -215,15 +164,11 @@ function rawScan(target: Target, rows: number, concurrency: number, parseLines: 
 
 async function main(): Promise<void> {
   const rows = Number(arg('rows', '1000000'))
-  const server = child(['--serve'])
-  const serverLine = lineReader(server)
-  const target = JSON.parse(await serverLine()) as Target
-  const setFaults = async (plan: unknown) => {
-    server.stdin!.write(`${JSON.stringify(plan)}\n`)
-    await serverLine()
-  }
-  console.log(`seeding ${rows.toLocaleString('en')} rows × ${KEYS.length} keys via file_stream …`)
-  const seeded = await seed(target, rows)
+  const server = await startBenchServer()
+  const target: Target = server
+  const setFaults = (plan: unknown) => server.setFaults(plan)
+  console.log(`seeding ${rows.toLocaleString('en')} rows × ${METRIC_KEYS.length} keys via file_stream …`)
+  const seeded = await seedHistory(target, { project: PROJECT, name: RUN, rows })
   console.log(`seeded in ${seeded.toFixed(1)} s (${Math.round(rows / seeded).toLocaleString('en')} rows/s)\n`)
   const api = new Api({ baseUrl: target.url, apiKey: target.apiKey })
   const handle = api.run(`${target.entity}/${PROJECT}/${RUN}`)
@@ -274,11 +219,10 @@ async function main(): Promise<void> {
       `(${(result.bytes / 2 ** 20).toFixed(0)} MiB): ${result.seconds.toFixed(1)} s, peak RSS ${result.peakMb.toFixed(0)} MB ` +
       `(child process with --max-old-space-size=${EXPORT_HEAP_MB}; ${result.baselineMb.toFixed(0)} MB of it is Node + tsx + the library loaded before the scan)`,
   )
-  server.stdin!.end()
+  server.close()
 }
 
-if (process.argv.includes('--serve')) await serve()
-else if (process.argv.includes('--export')) {
+if (process.argv.includes('--export')) {
   const at = process.argv.indexOf('--export')
   await exportRows(JSON.parse(process.argv[at + 1] ?? '{}') as Target, process.argv[at + 2] ?? 'out.ndjson')
 } else await main()

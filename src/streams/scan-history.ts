@@ -75,13 +75,20 @@ export function scanHistory(
       orderedConcurrent(
         stepWindows(minStep, stop, pageSize),
         (window, signal) => slots.use(() => historyWindow(ctx, run, window, keys, signal), signal),
-        slots.size,
+        () => heldWindows(slots),
       ),
     ),
     tap((rows) => (stats.rows += rows.length)),
     mergeMap((rows) => rows),
   )
 }
+
+/**
+ * Windows a scan may hold: loading or loaded, waiting for their turn. Twice the slots allowed now
+ * keeps every slot busy while the oldest window is slow, without holding `maxConcurrency` windows
+ * in memory when the server only takes a few at a time.
+ */
+const heldWindows = (slots: RequestSlots) => Math.min(slots.size, 2 * slots.limit)
 
 function positiveInteger(name: string, value: number): void {
   if (!Number.isInteger(value) || value < 1)
