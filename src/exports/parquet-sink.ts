@@ -9,7 +9,7 @@ import type { ExportRow, RowSink } from './row-sink.js'
 
 /** Options of {@link parquetSink}. */
 export interface ParquetSinkOptions {
-  /** Rows per row group (default 10 000): the most rows held in memory while writing. */
+  /** Rows per row group (default 5 000): the most rows held in memory while writing. */
   readonly rowGroupSize?: number
 }
 
@@ -31,7 +31,7 @@ export interface ParquetSinkOptions {
  * ```
  */
 export function parquetSink(path: string, options: ParquetSinkOptions = {}): RowSink {
-  const rowGroupSize = options.rowGroupSize ?? 10_000
+  const rowGroupSize = options.rowGroupSize ?? 5_000
   const spill = new RowSpill()
   let rowCount = 0
   return {

@@ -88,7 +88,7 @@ export function scanHistory(
  * keeps every slot busy while the oldest window is slow, without holding `maxConcurrency` windows
  * in memory when the server only takes a few at a time.
  */
-const heldWindows = (slots: RequestSlots) => Math.min(slots.size, 2 * slots.limit)
+const heldWindows = (slots: RequestSlots) => Math.min(slots.size, slots.limit + 2)
 
 function positiveInteger(name: string, value: number): void {
   if (!Number.isInteger(value) || value < 1)
