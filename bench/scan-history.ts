@@ -5,7 +5,7 @@
  *
  * The server runs in a child process (this file with --serve) so its SQLite work does not share
  * the client's event loop. Prints rows/s for
- *   (a) scanHistory, default concurrency (4), pageSize 1000
+ *   (a) scanHistory with its defaults (adaptive concurrency), pageSize 1000
  *   (b) a sequential pager: one window at a time (what the Python client does)
  *   (c) the limit: raw fetch + JSON.parse (body, then each row line) of the same windows at the
  *       same concurrency, no io-ts decoding, no Observable
@@ -176,7 +176,7 @@ async function main(): Promise<void> {
   await countRows(handle.scanHistory({ maxStep: Math.min(rows, 200_000) })) // warm up JIT and SQLite pages
   await rawScan(target, Math.min(rows, 200_000), 4, true)
   const r = await timeAll(rows, {
-    '(a) scanHistory, concurrency 4 (default)': () => countRows(handle.scanHistory()),
+    '(a) scanHistory, defaults (adaptive concurrency)': () => countRows(handle.scanHistory()),
     '(b) sequential pager, one window at a time': () => countRows(handle.scanHistory({ concurrency: 1 })),
     '(c) raw fetch + JSON.parse body and rows, concurrency 4': () => rawScan(target, rows, 4, true),
     '(c0) raw fetch + JSON.parse body only, concurrency 4': () => rawScan(target, rows, 4, false),
@@ -192,7 +192,8 @@ async function main(): Promise<void> {
   )
   await setFaults({ operations: ['RunHistory'], latencyMs: 20 })
   const l = await timeAll(latencyRows, {
-    '(a) scanHistory, concurrency 4 (default)': () => countRows(handle.scanHistory({ maxStep: latencyRows })),
+    '(a) scanHistory, defaults (adaptive concurrency)': () =>
+      countRows(handle.scanHistory({ maxStep: latencyRows })),
     '(b) sequential pager': () => countRows(handle.scanHistory({ maxStep: latencyRows, concurrency: 1 })),
     '(a8) scanHistory, concurrency 8': () =>
       countRows(handle.scanHistory({ maxStep: latencyRows, concurrency: 8 })),

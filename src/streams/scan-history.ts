@@ -84,9 +84,9 @@ export function scanHistory(
 }
 
 /**
- * Windows a scan may hold: loading or loaded, waiting for their turn. Twice the slots allowed now
- * keeps every slot busy while the oldest window is slow, without holding `maxConcurrency` windows
- * in memory when the server only takes a few at a time.
+ * Windows a scan may hold: loading or loaded, waiting for their turn. The slots allowed now plus
+ * two keeps the slots busy while the oldest window is slow, without holding `maxConcurrency`
+ * windows in memory (each ~1 MB live, several times that in garbage) when the server takes fewer.
  */
 const heldWindows = (slots: RequestSlots) => Math.min(slots.size, slots.limit + 2)
 
