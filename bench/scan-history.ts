@@ -5,7 +5,7 @@
  *
  * The server runs in a child process (this file with --serve) so its SQLite work does not share
  * the client's event loop. Prints rows/s for
- *   (a) scanHistory, default concurrency (4), pageSize 1000
+ *   (a) scanHistory with its defaults (adaptive concurrency), pageSize 1000
  *   (b) a sequential pager: one window at a time (what the Python client does)
  *   (c) the limit: raw fetch + JSON.parse (body, then each row line) of the same windows at the
  *       same concurrency, no io-ts decoding, no Observable
@@ -13,21 +13,19 @@
  * process exporting every row through the Observable to an NDJSON file.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
-import { closeSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs'
+import { closeSync, openSync, rmSync, statSync, writeSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
-import { startServer } from '../server/src/index.js'
 import { Api } from '../src/api/api.js'
 import { orderedConcurrent } from '../src/streams/ordered-concurrent.js'
 import { stepWindows } from '../src/streams/step-windows.js'
-import { benchParquetHistory, printBenchRows, waitForExport } from './parquet-history.js'
+import { METRIC_KEYS, seedHistory, startBenchServer } from './support/bench-server.js'
 
 const SELF = fileURLToPath(import.meta.url)
 const PROJECT = 'bench'
 const RUN = 'big'
-const KEYS = Array.from({ length: 10 }, (_, i) => `metric_${i}`)
 const arg = (name: string, fallback: string) => {
   const at = process.argv.indexOf(`--${name}`)
   return at >= 0 ? (process.argv[at + 1] ?? fallback) : fallback
@@ -38,20 +36,8 @@ interface Target {
   entity: string
 }
 
-// ---- child: the server ----------------------------------------------------------------------
-async function serve(): Promise<void> {
-  const srv = await startServer({ port: 0 })
-  console.log(JSON.stringify({ url: srv.url, apiKey: srv.apiKey, entity: srv.entity }))
-  // Each stdin line is a fault plan (JSON) or "null"; EOF closes the server.
-  for await (const line of createInterface({ input: process.stdin })) {
-    srv.setFaults(line.trim() === 'null' ? undefined : JSON.parse(line))
-    console.log('ok')
-  }
-  await srv.close()
-}
-
 // ---- child: the memory export -----------------------------------------------------------------
-async function exportRows(target: Target, file: string, source: 'graphql' | 'parquet'): Promise<void> {
+async function exportRows(target: Target, file: string): Promise<void> {
   const api = new Api({ baseUrl: target.url, apiKey: target.apiKey })
   const fd = openSync(file, 'w')
   let buffer: string[] = []
@@ -65,7 +51,7 @@ async function exportRows(target: Target, file: string, source: 'graphql' | 'par
   await new Promise<void>((resolve, reject) =>
     api
       .run(`${target.entity}/${PROJECT}/${RUN}`)
-      .scanHistory({ source })
+      .scanHistory()
       .subscribe({
         next: (row) => {
           buffer.push(`${JSON.stringify(row)}\n`)
@@ -99,55 +85,6 @@ function lineReader(proc: ChildProcess): () => Promise<string> {
     if (next.done) throw new Error('child exited without output')
     return next.value
   }
-}
-
-async function seed(target: Target, rows: number): Promise<number> {
-  const auth = { authorization: `Basic ${btoa(`api:${target.apiKey}`)}`, 'content-type': 'application/json' }
-  await fetch(`${target.url}/graphql`, {
-    method: 'POST',
-    headers: auth,
-    body: JSON.stringify({
-      query: `mutation { upsertBucket(input: { modelName: "${PROJECT}", entityName: "${target.entity}", name: "${RUN}", state: "running" }) { bucket { id } } }`,
-    }),
-  }).then((r) => r.arrayBuffer())
-  const chunk = 25_000
-  const t0 = performance.now()
-  for (let offset = 0; offset < rows; offset += chunk) {
-    const content: string[] = []
-    for (let step = offset; step < Math.min(rows, offset + chunk); step++) {
-      const row: Record<string, number> = {
-        _step: step,
-        _runtime: step * 0.01,
-        _timestamp: 1.7e9 + step * 0.01,
-      }
-      KEYS.forEach((key, k) => (row[key] = Math.sin(step * (k + 1) * 1e-3) * 10 + k))
-      content.push(JSON.stringify(row))
-    }
-    const body = JSON.stringify({ files: { 'wandb-history.jsonl': { offset, content } } })
-    // A kept-alive connection the server closes as a request starts fails it (EPIPE); the
-    // offset makes a resend idempotent, so resend on a fresh connection.
-    for (let attempt = 1; ; attempt++) {
-      try {
-        const res = await fetch(`${target.url}/files/${target.entity}/${PROJECT}/${RUN}/file_stream`, {
-          method: 'POST',
-          headers: { ...auth, ...(attempt > 1 ? { connection: 'close' } : {}) },
-          body,
-        })
-        if (!res.ok) throw new Error(`file_stream ${res.status}: ${await res.text()}`)
-        await res.arrayBuffer()
-        break
-      } catch (error) {
-        if (attempt >= 3 || !(error instanceof TypeError)) throw error
-        console.error(`(file_stream at offset ${offset} failed: ${String(error.cause ?? error)}; resending)`)
-      }
-    }
-  }
-  await fetch(`${target.url}/files/${target.entity}/${PROJECT}/${RUN}/file_stream`, {
-    method: 'POST',
-    headers: auth,
-    body: JSON.stringify({ complete: true, exitcode: 0 }),
-  }).then((r) => r.arrayBuffer())
-  return (performance.now() - t0) / 1000
 }
 
 /**
@@ -227,50 +164,20 @@ function rawScan(target: Target, rows: number, concurrency: number, parseLines: 
 
 async function main(): Promise<void> {
   const rows = Number(arg('rows', '1000000'))
-  const server = child(['--serve'])
-  const serverLine = lineReader(server)
-  const target = JSON.parse(await serverLine()) as Target
-  const setFaults = async (plan: unknown) => {
-    server.stdin!.write(`${JSON.stringify(plan)}\n`)
-    await serverLine()
-  }
-  console.log(`seeding ${rows.toLocaleString('en')} rows × ${KEYS.length} keys via file_stream …`)
-  const seeded = await seed(target, rows)
+  const server = await startBenchServer()
+  const target: Target = server
+  const setFaults = (plan: unknown) => server.setFaults(plan)
+  console.log(`seeding ${rows.toLocaleString('en')} rows × ${METRIC_KEYS.length} keys via file_stream …`)
+  const seeded = await seedHistory(target, { project: PROJECT, name: RUN, rows })
   console.log(`seeded in ${seeded.toFixed(1)} s (${Math.round(rows / seeded).toLocaleString('en')} rows/s)\n`)
   const api = new Api({ baseUrl: target.url, apiKey: target.apiKey })
   const handle = api.run(`${target.entity}/${PROJECT}/${RUN}`)
 
-  if (!process.argv.includes('--parquet-only')) await graphqlModes(target, handle, rows, setFaults)
-
-  console.log(
-    '\nParquet exports vs GraphQL windows (same run, same server; the export runs in the background):',
-  )
-  const exportTarget = { ...target, project: PROJECT, run: RUN }
-  console.log(`(waited ${(await waitForExport(exportTarget)).toFixed(1)} s for the export to finish)`)
-  const cacheDir = mkdtempSync(join(tmpdir(), 'wandb-rx-bench-cache-'))
-  try {
-    printBenchRows(await benchParquetHistory(exportTarget, { rows, keys: KEYS.slice(0, 2), cacheDir }))
-  } finally {
-    rmSync(cacheDir, { recursive: true, force: true })
-  }
-
-  for (const source of ['graphql', 'parquet'] as const) await exportMemory(target, source)
-  server.stdin!.end()
-}
-
-/** Rows/s of GraphQL windows: (a) default, (b) sequential, (c) the raw limit; then with latency. */
-async function graphqlModes(
-  target: Target,
-  handle: ReturnType<Api['run']>,
-  rows: number,
-  setFaults: (plan: unknown) => Promise<void>,
-): Promise<void> {
-  await countRows(handle.scanHistory({ maxStep: Math.min(rows, 200_000), source: 'graphql' })) // warm up JIT and SQLite pages
+  await countRows(handle.scanHistory({ maxStep: Math.min(rows, 200_000) })) // warm up JIT and SQLite pages
   await rawScan(target, Math.min(rows, 200_000), 4, true)
   const r = await timeAll(rows, {
-    '(a) scanHistory, concurrency 4 (default)': () => countRows(handle.scanHistory({ source: 'graphql' })),
-    '(b) sequential pager, one window at a time': () =>
-      countRows(handle.scanHistory({ concurrency: 1, source: 'graphql' })),
+    '(a) scanHistory, defaults (adaptive concurrency)': () => countRows(handle.scanHistory()),
+    '(b) sequential pager, one window at a time': () => countRows(handle.scanHistory({ concurrency: 1 })),
     '(c) raw fetch + JSON.parse body and rows, concurrency 4': () => rawScan(target, rows, 4, true),
     '(c0) raw fetch + JSON.parse body only, concurrency 4': () => rawScan(target, rows, 4, false),
   })
@@ -285,23 +192,19 @@ async function graphqlModes(
   )
   await setFaults({ operations: ['RunHistory'], latencyMs: 20 })
   const l = await timeAll(latencyRows, {
-    '(a) scanHistory, concurrency 4 (default)': () =>
-      countRows(handle.scanHistory({ maxStep: latencyRows, source: 'graphql' })),
-    '(b) sequential pager': () =>
-      countRows(handle.scanHistory({ maxStep: latencyRows, concurrency: 1, source: 'graphql' })),
+    '(a) scanHistory, defaults (adaptive concurrency)': () =>
+      countRows(handle.scanHistory({ maxStep: latencyRows })),
+    '(b) sequential pager': () => countRows(handle.scanHistory({ maxStep: latencyRows, concurrency: 1 })),
     '(a8) scanHistory, concurrency 8': () =>
-      countRows(handle.scanHistory({ maxStep: latencyRows, concurrency: 8, source: 'graphql' })),
+      countRows(handle.scanHistory({ maxStep: latencyRows, concurrency: 8 })),
   })
   const [la, lb, l8] = Object.values(l) as [number, number, number]
   console.log(`\n(a)/(b) = ${(la / lb).toFixed(2)}   (a8)/(b) = ${(l8 / lb).toFixed(2)}`)
   await setFaults(null)
-}
 
-/** Peak RSS of a child process exporting every row through the Observable to NDJSON. */
-async function exportMemory(target: Target, source: 'graphql' | 'parquet'): Promise<void> {
   const file = join(tmpdir(), `wandb-rx-scan-${process.pid}.ndjson`)
   const exporter = child(
-    ['--export', JSON.stringify(target), file, source],
+    ['--export', JSON.stringify(target), file],
     [`--max-old-space-size=${EXPORT_HEAP_MB}`],
   )
   const result = JSON.parse(await lineReader(exporter)()) as {
@@ -313,19 +216,14 @@ async function exportMemory(target: Target, source: 'graphql' | 'parquet'): Prom
   }
   rmSync(file, { force: true })
   console.log(
-    `\nexport (${source}) of ${result.rows.toLocaleString('en')} rows through the Observable to NDJSON ` +
+    `\nexport of ${result.rows.toLocaleString('en')} rows through the Observable to NDJSON ` +
       `(${(result.bytes / 2 ** 20).toFixed(0)} MiB): ${result.seconds.toFixed(1)} s, peak RSS ${result.peakMb.toFixed(0)} MB ` +
       `(child process with --max-old-space-size=${EXPORT_HEAP_MB}; ${result.baselineMb.toFixed(0)} MB of it is Node + tsx + the library loaded before the scan)`,
   )
+  server.close()
 }
 
-if (process.argv.includes('--serve')) await serve()
-else if (process.argv.includes('--export')) {
+if (process.argv.includes('--export')) {
   const at = process.argv.indexOf('--export')
-  const source = process.argv[at + 3] === 'parquet' ? 'parquet' : 'graphql'
-  await exportRows(
-    JSON.parse(process.argv[at + 1] ?? '{}') as Target,
-    process.argv[at + 2] ?? 'out.ndjson',
-    source,
-  )
+  await exportRows(JSON.parse(process.argv[at + 1] ?? '{}') as Target, process.argv[at + 2] ?? 'out.ndjson')
 } else await main()

@@ -1,4 +1,5 @@
-import cliProgress from 'cli-progress'
+import { createRequire } from 'node:module'
+import type cliProgressModule from 'cli-progress'
 import type { CliStream } from './cli-io.js'
 
 /** One progress bar: a label, a value and a total that may grow (a live run keeps logging). */
@@ -34,6 +35,8 @@ const NO_BAR: ProgressBar = { increment() {}, update() {}, setTotal() {}, stop()
 export function createProgress(stderr: CliStream, options: { quiet?: boolean | undefined }): Progress {
   if (options.quiet) return { bar: () => NO_BAR, note() {}, stop() {} }
   if (!stderr.isTTY) return { bar: () => NO_BAR, note: (line) => void stderr.write(`${line}\n`), stop() {} }
+  // Required here, not at import: only a terminal that shows bars pays for them.
+  const cliProgress = createRequire(import.meta.url)('cli-progress') as typeof cliProgressModule
   const multi = new cliProgress.MultiBar(
     {
       stream: stderr as NodeJS.WritableStream,

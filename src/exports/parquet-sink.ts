@@ -1,4 +1,4 @@
-import { ParquetWriter, fileWriter, schemaFromColumnData, type ColumnSource } from 'hyparquet-writer'
+import type { ColumnSource } from 'hyparquet-writer'
 import { VERSION } from '../version.js'
 import { cellText } from './cell-text.js'
 import { flattenRecord } from './flatten-record.js'
@@ -9,7 +9,7 @@ import type { ExportRow, RowSink } from './row-sink.js'
 
 /** Options of {@link parquetSink}. */
 export interface ParquetSinkOptions {
-  /** Rows per row group (default 10 000): the most rows held in memory while writing. */
+  /** Rows per row group (default 5 000): the most rows held in memory while writing. */
   readonly rowGroupSize?: number
 }
 
@@ -31,7 +31,7 @@ export interface ParquetSinkOptions {
  * ```
  */
 export function parquetSink(path: string, options: ParquetSinkOptions = {}): RowSink {
-  const rowGroupSize = options.rowGroupSize ?? 10_000
+  const rowGroupSize = options.rowGroupSize ?? 5_000
   const spill = new RowSpill()
   let rowCount = 0
   return {
@@ -44,6 +44,8 @@ export function parquetSink(path: string, options: ParquetSinkOptions = {}): Row
     },
     async close() {
       try {
+        // Loaded here, not at import: only a Parquet export pays for the writer.
+        const { ParquetWriter, fileWriter, schemaFromColumnData } = await import('hyparquet-writer')
         const columns = orderColumns(spill.columns.keys()).map((name) => ({
           name,
           type: parquetColumnType(spill.columns.get(name) ?? new Set()),

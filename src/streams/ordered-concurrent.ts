@@ -2,7 +2,7 @@ import { Observable } from 'rxjs'
 
 /**
  * Loads `items` with up to `lookahead` loads running at once and emits the results **in input
- * order**. A load finished early waits in a slot, and a new load starts only when the oldest result
+ * order**. `lookahead` may be a function, read before each new load (it follows an adaptive limit). A load finished early waits in a slot, and a new load starts only when the oldest result
  * is handed over, so at most `lookahead` results are ever held: memory stays flat however many
  * items there are. The next load starts before a result is emitted, overlapping the consumer's
  * work. The first failure errors the stream at once and aborts the rest (unsubscribing aborts
@@ -17,8 +17,9 @@ import { Observable } from 'rxjs'
 export function orderedConcurrent<I, R>(
   items: Iterable<I>,
   load: (item: I, signal: AbortSignal) => Promise<R>,
-  lookahead: number,
+  lookahead: number | (() => number),
 ): Observable<R> {
+  const ahead = typeof lookahead === 'number' ? () => lookahead : lookahead
   return new Observable<R>((subscriber) => {
     // One controller per load, none shared: thousands of loads never pile listeners on one signal.
     const controllers = new Set<AbortController>()
@@ -26,7 +27,7 @@ export function orderedConcurrent<I, R>(
     const queue: Promise<R>[] = []
     let exhausted = false
     const fill = () => {
-      while (!exhausted && queue.length < lookahead && !subscriber.closed) {
+      while (!exhausted && queue.length < ahead() && !subscriber.closed) {
         const next = iterator.next()
         if (next.done) {
           exhausted = true

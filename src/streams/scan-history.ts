@@ -96,13 +96,20 @@ export function scanHistory(
       orderedConcurrent(
         stepWindows(minStep, stop, pageSize),
         (window, signal) => slots.use(() => historyWindow(ctx, run, window, keys, signal), signal),
-        slots.size,
+        () => heldWindows(slots),
       ),
     ),
     tap((rows) => (stats.rows += rows.length)),
     mergeMap((rows) => rows),
   )
 }
+
+/**
+ * Windows a scan may hold: loading or loaded, waiting for their turn. The slots allowed now plus
+ * two keeps the slots busy while the oldest window is slow, without holding `maxConcurrency`
+ * windows in memory (each ~1 MB live, several times that in garbage) when the server takes fewer.
+ */
+const heldWindows = (slots: RequestSlots) => Math.min(slots.size, slots.limit + 2)
 
 function positiveInteger(name: string, value: number): void {
   if (!Number.isInteger(value) || value < 1)

@@ -24,6 +24,10 @@ export class Semaphore implements RequestSlots {
     this.#queue = new SlotQueue(() => size)
   }
 
+  get limit(): number {
+    return this.size
+  }
+
   /** Resolves with a release function once a slot is free; rejects at once when `signal` aborts. */
   acquire(signal?: AbortSignal): Promise<Release> {
     return this.#queue.acquire(signal)

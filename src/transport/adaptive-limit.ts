@@ -11,8 +11,8 @@
  * - the estimated queue is `limit × (1 − noLoad / rtt)`: requests waiting at the server rather
  *   than being served; with `step = max(1, log10 limit)`, `alpha = 3 step`, `beta = 6 step`:
  * - queue ≤ step: grow fast (+`beta`, slow start); queue < `alpha`: grow by `step`; queue > `beta`:
- *   shrink by `step` (latency is rising, more concurrency only queues); queue ≥ half the limit
- *   (the round trip doubled): halve; in between: hold;
+ *   shrink by `step` (latency is rising, more concurrency only queues); queue ≥ ⅔ of the limit
+ *   (the round trip tripled): halve; in between: hold;
  * - pushback (429, `Retry-After`, `RateLimit-Remaining: 0`): halve, at most once per `limit`
  *   completed requests, so one burst of 429s answering one window of requests halves once.
  *
@@ -95,7 +95,7 @@ export class AdaptiveLimit {
     const step = Math.max(1, Math.log10(limit))
     const alpha = 3 * step
     const beta = 6 * step
-    if (queue >= limit / 2 && limit > 1) return limit / 2 // the round trip doubled: back off hard
+    if (queue >= (2 * limit) / 3 && limit > 1) return limit / 2 // the round trip tripled: back off hard
     if (queue > beta) return limit - step
     if (inFlight * 2 < limit) return limit // not using what it has: no evidence to grow on
     if (queue <= step) return limit + beta

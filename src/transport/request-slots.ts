@@ -13,6 +13,8 @@ export type Release = () => void
 export interface RequestSlots {
   /** The most slots ever handed out at once (a fixed size, or an adaptive limit's upper bound). */
   readonly size: number
+  /** The slots allowed now: `size` for a fixed pool, the current limit for an adaptive one. */
+  readonly limit: number
   /** Resolves with a release function once a slot is free; rejects at once when `signal` aborts. */
   acquire(signal?: AbortSignal): Promise<Release>
   /** Runs `task` holding one slot. */
