@@ -51,7 +51,7 @@ async function exportRows(target: Target, file: string): Promise<void> {
   await new Promise<void>((resolve, reject) =>
     api
       .run(`${target.entity}/${PROJECT}/${RUN}`)
-      .scanHistory()
+      .scanHistory({ source: 'graphql' })
       .subscribe({
         next: (row) => {
           buffer.push(`${JSON.stringify(row)}\n`)
@@ -173,11 +173,13 @@ async function main(): Promise<void> {
   const api = new Api({ baseUrl: target.url, apiKey: target.apiKey })
   const handle = api.run(`${target.entity}/${PROJECT}/${RUN}`)
 
-  await countRows(handle.scanHistory({ maxStep: Math.min(rows, 200_000) })) // warm up JIT and SQLite pages
+  await countRows(handle.scanHistory({ source: 'graphql', maxStep: Math.min(rows, 200_000) })) // warm up JIT and SQLite pages
   await rawScan(target, Math.min(rows, 200_000), 4, true)
   const r = await timeAll(rows, {
-    '(a) scanHistory, defaults (adaptive concurrency)': () => countRows(handle.scanHistory()),
-    '(b) sequential pager, one window at a time': () => countRows(handle.scanHistory({ concurrency: 1 })),
+    '(a) scanHistory, defaults (adaptive concurrency)': () =>
+      countRows(handle.scanHistory({ source: 'graphql' })),
+    '(b) sequential pager, one window at a time': () =>
+      countRows(handle.scanHistory({ source: 'graphql', concurrency: 1 })),
     '(c) raw fetch + JSON.parse body and rows, concurrency 4': () => rawScan(target, rows, 4, true),
     '(c0) raw fetch + JSON.parse body only, concurrency 4': () => rawScan(target, rows, 4, false),
   })
@@ -193,10 +195,11 @@ async function main(): Promise<void> {
   await setFaults({ operations: ['RunHistory'], latencyMs: 20 })
   const l = await timeAll(latencyRows, {
     '(a) scanHistory, defaults (adaptive concurrency)': () =>
-      countRows(handle.scanHistory({ maxStep: latencyRows })),
-    '(b) sequential pager': () => countRows(handle.scanHistory({ maxStep: latencyRows, concurrency: 1 })),
+      countRows(handle.scanHistory({ source: 'graphql', maxStep: latencyRows })),
+    '(b) sequential pager': () =>
+      countRows(handle.scanHistory({ source: 'graphql', maxStep: latencyRows, concurrency: 1 })),
     '(a8) scanHistory, concurrency 8': () =>
-      countRows(handle.scanHistory({ maxStep: latencyRows, concurrency: 8 })),
+      countRows(handle.scanHistory({ source: 'graphql', maxStep: latencyRows, concurrency: 8 })),
   })
   const [la, lb, l8] = Object.values(l) as [number, number, number]
   console.log(`\n(a)/(b) = ${(la / lb).toFixed(2)}   (a8)/(b) = ${(l8 / lb).toFixed(2)}`)

@@ -19,7 +19,11 @@ export const scanLatency: BenchGroup = {
     const scan = async (concurrency?: number) => {
       const api = new Api({ baseUrl: ctx.server.url, apiKey: ctx.server.apiKey })
       const t0 = performance.now()
-      const options = concurrency === undefined ? { maxStep } : { maxStep, concurrency }
+      const options = {
+        maxStep,
+        source: 'graphql' as const,
+        ...(concurrency === undefined ? {} : { concurrency }),
+      }
       const rows = await lastValueFrom(
         api
           .run(ctx.runPath)
