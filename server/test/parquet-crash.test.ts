@@ -96,8 +96,14 @@ describe('export across SIGKILL (CLI child process)', () => {
     const first = await startCli(db, 20_000)
     const srv = { url: first.url, apiKey: KEY }
     await upsertRun(srv, { name: 'live', project: 'crash' })
+    // Wide rows, so the export takes long enough (hundreds of ms for 3 keys) to be killed in it.
     const rows = (from: number, n: number) =>
-      Array.from({ length: n }, (_, i) => ({ _step: from + i, loss: 1 / (from + i + 1), tag: 'x' }))
+      Array.from({ length: n }, (_, i) => ({
+        _step: from + i,
+        loss: 1 / (from + i + 1),
+        tag: 'x',
+        ...Object.fromEntries(Array.from({ length: 8 }, (_, k) => [`m${k}`, (from + i) * (k + 1)])),
+      }))
     await logRows(srv, 'local/crash/live', 0, rows(0, 50_000))
     // 50k unexported rows of a running run: export up to step 49000 and kill that export.
     await first.logged(/history export: run \d+ lines 0\.\.48999 started/)
