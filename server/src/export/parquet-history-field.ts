@@ -4,7 +4,6 @@ import { exportedLineCount, listHistoryExports } from '../store/history-exports.
 import { historyLinesFrom } from '../store/history-line-range.js'
 import { parseExtendedJson } from '../util/extended-json.js'
 import { exportUrl } from './export-urls.js'
-import { strictJsonValue } from './strict-json-value.js'
 
 /** `RunParquetHistory`: signed URLs of the run's export files and its unexported rows. */
 export interface ParquetHistory {
@@ -16,6 +15,7 @@ export interface ParquetHistory {
  * `Run.parquetHistory(liveKeys)`: one `liveData` object per history line no file holds, in step
  * order, with the `liveKeys` that line has (`_step` is the step the server filed it under).
  * The boundary is read with the rows in one synchronous call, so both sides agree exactly.
+ * Non-finite values go out as "NaN"/"Infinity" strings through the `JSON` scalar, like every JSON field.
  */
 export function parquetHistory(
   ctx: GraphqlContext,
@@ -29,7 +29,7 @@ export function parquetHistory(
     const out: Record<string, unknown> = liveKeys.includes('_step') ? { _step: step } : {}
     if (others.length === 0) return out
     const row = parseExtendedJson(data) as Record<string, unknown>
-    for (const key of others) if (Object.hasOwn(row, key)) out[key] = strictJsonValue(row[key])
+    for (const key of others) if (Object.hasOwn(row, key)) out[key] = row[key]
     return out
   })
   return { parquetUrls: files.map((f) => exportUrl(ctx.baseUrl, ctx.signer, f)), liveData }
