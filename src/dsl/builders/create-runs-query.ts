@@ -9,7 +9,10 @@ import { RunsQueryNode } from '../nodes/runs-query-node.js'
 import { parseFilter } from '../parsers/filter-parser.js'
 import { parseOrderKey, type OrderKeyInput } from '../parsers/order-by-parser.js'
 import type { LiveEvent, LiveOptions, RunsPage, RunsQueryRuntime } from '../runs-query-runtime.js'
+import type { Pipeline } from '../types/pipeline.js'
 import type { RunSchema, AnyRunSchema } from '../types/run-schema.js'
+import type { AggregateQuery } from './aggregate-query.js'
+import { createAggregateQuery } from './create-aggregate-query.js'
 import { fieldHelpers } from './field-helpers.js'
 import type { OrderKey, RunsQuery, RunsQueryInit, WhereInput } from './runs-query.js'
 
@@ -128,6 +131,10 @@ class RunsQueryImpl<S extends RunSchema> implements RunsQuery<S> {
 
   live(options: LiveOptions = {}): Observable<LiveEvent> {
     return this.#runtime().live(this.compile(), options)
+  }
+
+  aggregate<T = Record<string, unknown>>(pipeline: Pipeline<S>): AggregateQuery<T> {
+    return createAggregateQuery<T>(this, pipeline)
   }
 }
 

@@ -5,8 +5,10 @@ import type { FilterNode } from '../nodes/filter-node.js'
 import type { RunsQueryNode } from '../nodes/runs-query-node.js'
 import type { LiveEvent, LiveOptions, RunsPage, RunsQueryRuntime } from '../runs-query-runtime.js'
 import type { Filter } from '../types/filter.js'
+import type { Pipeline } from '../types/pipeline.js'
 import type { RunPath } from '../types/run-paths.js'
 import type { AnyRunSchema, RunSchema } from '../types/run-schema.js'
+import type { AggregateQuery } from './aggregate-query.js'
 import type { FieldHelpers } from './field-helpers.js'
 
 /**
@@ -88,6 +90,11 @@ export interface RunsQuery<S extends RunSchema = AnyRunSchema> extends AsyncIter
   first(): Promise<Run | undefined>
   count(): Promise<number>
   live(options?: LiveOptions): Observable<LiveEvent>
+  /**
+   * A Mongo aggregation pipeline over the matching runs (validated now; leading `$match` stages
+   * join this query's `where`). Paths are Run names, checked against `S` when typed.
+   */
+  aggregate<T = Record<string, unknown>>(pipeline: Pipeline<S>): AggregateQuery<T>
 }
 
 /**
