@@ -228,12 +228,19 @@ describe('aggregateRuns against reference computations (property)', () => {
     fc.assert(
       fc.property(runsArb, (runs) => {
         const before = structuredClone(runs)
+        const same = [...runs]
         aggregateRuns(runs, [
           { $addFields: { 'summary.x': 1 } },
           { $unwind: '$tags' },
           { $project: { config: 0 } },
         ])
+        // Read-only pipelines skip the clone: they must not reorder or touch the caller's array either.
+        aggregateRuns(runs, [
+          { $sort: { createdAt: -1 } },
+          { $group: { _id: null, all: { $push: '$$ROOT' } } },
+        ])
         expect(runs).toEqual(before)
+        runs.forEach((run, i) => expect(run).toBe(same[i]))
       }),
       { numRuns: 50 },
     )
