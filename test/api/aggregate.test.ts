@@ -90,6 +90,18 @@ describe('query.aggregate() over HTTP', () => {
     expect(iterated).toEqual(streamed)
   })
 
+  it('a pipeline reading only light fields lists runs without config and summary', async () => {
+    const query = client()
+      .runs(`${srv.entity}/agg`)
+      .aggregate([{ $sortByCount: '$state' }])
+    expect(query.compile().runs.lazy).toBe(true)
+    expect(query.compile().reads).toEqual(['state'])
+    expect(await query.toArray()).toEqual([
+      { _id: 'finished', count: 4 },
+      { _id: 'running', count: 1 },
+    ])
+  })
+
   it('unsubscribing aborts the runs request in flight and requests nothing more', async () => {
     const signals: AbortSignal[] = []
     const api = client({
