@@ -34,6 +34,7 @@ describe('typed pipelines check Run paths', () => {
       },
     ])
     typed([{ $match: { state: 'finished' } }])
+    typed([{ $sort: { 'summary.loss': 1, createdAt: -1 } }, { $limit: 3 }, { $project: { anything: 1 } }])
     typed([
       {
         $group: {
@@ -61,6 +62,8 @@ describe('typed pipelines check Run paths', () => {
     typed([{ $match: { 'summary.los': 1 } }, { $group: { _id: null } }])
     // @ts-expect-error after a leading $match the next stage is still typed
     typed([{ $match: { state: 'finished' } }, { $group: { _id: '$config.bad' } }])
+    // @ts-expect-error a $sort on Runs takes Run paths
+    typed([{ $sort: { 'summary.los': 1 } }, { $limit: 3 }])
     // @ts-expect-error not an accumulator
     typed([{ $group: { _id: null, best: { $minimum: '$summary.loss' } } }])
   })
