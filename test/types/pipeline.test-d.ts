@@ -1,4 +1,5 @@
 import { describe, expectTypeOf, it } from 'vitest'
+import { aggregateRuns } from '../../src/compiler/aggregate-runs.js'
 import type { AggregateQuery } from '../../src/dsl/builders/aggregate-query.js'
 import { createRunsQuery } from '../../src/dsl/builders/create-runs-query.js'
 import type { RunsQuery } from '../../src/dsl/builders/runs-query.js'
@@ -91,5 +92,13 @@ describe('typed queries', () => {
     // @ts-expect-error the schema checks aggregate() paths
     q.aggregate([{ $group: { _id: '$config.optimiser' } }])
     createRunsQuery({ project: 'mnist' }).aggregate([{ $group: { _id: '$config.anything' } }])
+  })
+})
+
+describe('aggregateRuns', () => {
+  it('takes typed and untyped pipelines', () => {
+    const typedPipeline: Pipeline<Mnist> = [{ $group: { _id: '$config.optimizer', n: { $count: {} } } }]
+    expectTypeOf(aggregateRuns<{ n: number }>([], typedPipeline)).toEqualTypeOf<{ n: number }[]>()
+    expectTypeOf(aggregateRuns([], [{ $count: 'n' }])).toEqualTypeOf<Record<string, unknown>[]>()
   })
 })
