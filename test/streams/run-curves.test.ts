@@ -141,7 +141,18 @@ describe('query.curves({ live })', () => {
       await log(b, lossRows(0, 25, 2))
       await b.finish()
 
-      const client = api()
+      const specs: { run: string; minStep?: number }[] = [] // sampledHistory specs asked, per run
+      const client = new Api({
+        baseUrl: srv.url,
+        apiKey: srv.apiKey,
+        fetch: (url, init) => {
+          const body = typeof init?.body === 'string' ? (JSON.parse(init.body) as Record<string, any>) : {}
+          if (body['operationName'] === 'RunSampledHistory')
+            for (const spec of body['variables'].specs as string[])
+              specs.push({ run: body['variables'].name, ...JSON.parse(spec) })
+          return fetch(url, init)
+        },
+      })
       const query = client.runs(`${srv.entity}/${project}`).where({ 'summary.ready': true })
       const options = { key: 'loss', groupBy: 'config.opt', buckets: 8 }
       const expected = async (): Promise<CurveSet> =>
@@ -195,6 +206,9 @@ describe('query.curves({ live })', () => {
         if (i > 0) expect(sameJson(set, live.values[i - 1])).toBe(false)
       }
       expect(live.values[0]).toEqual(states[0])
+      // Run a was read twice: whole at first; then whole again (sampled) or only its new rows (full).
+      const readsOfA = specs.filter((spec) => spec.run === 'a').map((spec) => spec.minStep)
+      expect(readsOfA).toEqual(source === 'full' ? [0, 10] : [undefined, undefined])
     },
   )
 
