@@ -21,14 +21,20 @@ function probe() {
   return { source, subject, state }
 }
 
+/** Two sources competing for one slot, subscribed in order. */
+async function twoInOneSlot() {
+  const slots = new Semaphore(1)
+  const first = probe()
+  const second = probe()
+  const a = record(inSlot(slots, first.source))
+  const b = record(inSlot(slots, second.source))
+  await tick()
+  return { first, second, a, b }
+}
+
 describe('inSlot', () => {
   it('runs the source holding a slot, emits its values as one array, and frees the slot', async () => {
-    const slots = new Semaphore(1)
-    const first = probe()
-    const second = probe()
-    const a = record(inSlot(slots, first.source))
-    const b = record(inSlot(slots, second.source))
-    await tick()
+    const { first, second, a, b } = await twoInOneSlot()
     expect([first.state.subscribed, second.state.subscribed]).toEqual([true, false])
     first.subject.next(1)
     first.subject.next(2)
@@ -41,12 +47,7 @@ describe('inSlot', () => {
   })
 
   it('unsubscribing tears the source down and lets the next one in', async () => {
-    const slots = new Semaphore(1)
-    const first = probe()
-    const second = probe()
-    const a = record(inSlot(slots, first.source))
-    const b = record(inSlot(slots, second.source))
-    await tick()
+    const { first, second, a, b } = await twoInOneSlot()
     a.unsubscribe()
     expect(first.state.tornDown).toBe(true)
     await tick()
