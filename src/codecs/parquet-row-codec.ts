@@ -47,7 +47,8 @@ export function decodeParquetRow(
   for (const key in raw) {
     const value = raw[key]
     if (value === null || value === undefined) continue
-    row[key] = jsonColumns.has(key) && typeof value === 'string' ? parseExtendedJson(value) : plain(value)
+    row[key] =
+      jsonColumns.has(key) && typeof value === 'string' ? parseExtendedJson(value) : plainParquetValue(value)
   }
   row['_step'] = step
   return row as HistoryRow
@@ -102,15 +103,23 @@ export function columnOf(key: string, columns: ReadonlySet<string>): string | un
   return columns.has(head) ? head : undefined
 }
 
-/** Nested values: nulls in groups dropped, BigInts as numbers; lists, bytes and dates kept. */
-function plain(value: unknown): unknown {
+/**
+ * A Parquet cell as a history value: nulls in groups dropped, BigInts as numbers; lists, bytes
+ * and dates kept.
+ *
+ * @example
+ * ```ts
+ * plainParquetValue({ lr: 0.1, m: null, n: 2n }) // { lr: 0.1, n: 2 }
+ * ```
+ */
+export function plainParquetValue(value: unknown): unknown {
   if (typeof value === 'bigint') return Number(value)
-  if (Array.isArray(value)) return value.map((item) => (item === null ? null : plain(item)))
+  if (Array.isArray(value)) return value.map((item) => (item === null ? null : plainParquetValue(item)))
   if (typeof value !== 'object' || value === null || ArrayBuffer.isView(value) || value instanceof Date)
     return value
   const out: Record<string, unknown> = {}
   for (const [key, item] of Object.entries(value)) {
-    if (item !== null && item !== undefined) out[key] = plain(item)
+    if (item !== null && item !== undefined) out[key] = plainParquetValue(item)
   }
   return out
 }
