@@ -7,7 +7,7 @@ export type ParquetColumn = readonly [name: string, values: ArrayLike<unknown>]
 
 /**
  * The history rows of a row range decoded column by column (hyparquet's `onChunk` columns),
- * by the rules of `decodeParquetRow`: a null cell is a key the step did not log, INT64 `BigInt`s
+ * as the GraphQL `history` rows of the same steps: a null cell is a key the step did not log, INT64 `BigInt`s
  * become numbers, a `DOUBLE` `_step` an integer, the JSON columns' text is parsed with
  * NaN/Infinity. Each column is converted once as a whole (numeric columns not at all), then each
  * row is one object literal filled in column order: no intermediate row objects, no per-cell

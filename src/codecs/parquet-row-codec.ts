@@ -1,5 +1,4 @@
 import type { FileMetaData } from 'hyparquet/src/index.js'
-import { parseExtendedJson } from '../internal/extended-json.js'
 import type { HistoryRow } from './history-row-codec.js'
 
 /** The key-value metadata entry naming the columns that hold extended-JSON text. */
@@ -23,35 +22,6 @@ export function jsonColumnsOf(metadata: FileMetaData): ReadonlySet<string> {
   } catch {
     return new Set()
   }
-}
-
-/**
- * One Parquet row as the GraphQL `history` row of the same step: a null column is a key the
- * step did not log (omitted, in nested groups too), INT64 `BigInt`s become numbers, a `DOUBLE`
- * `_step` an integer, and the JSON columns' text is parsed with NaN/Infinity. `undefined` for a
- * row without a usable `_step`, which no history row lacks.
- *
- * @example
- * ```ts
- * decodeParquetRow({ _step: 3n, loss: 0.5, acc: null, cfg: { lr: 0.1, m: null } }, new Set())
- * // { _step: 3, loss: 0.5, cfg: { lr: 0.1 } }
- * ```
- */
-export function decodeParquetRow(
-  raw: Readonly<Record<string, unknown>>,
-  jsonColumns: ReadonlySet<string>,
-): HistoryRow | undefined {
-  const step = Number(raw['_step'])
-  if (raw['_step'] === null || !Number.isSafeInteger(step)) return undefined
-  const row: Record<string, unknown> = {}
-  for (const key in raw) {
-    const value = raw[key]
-    if (value === null || value === undefined) continue
-    row[key] =
-      jsonColumns.has(key) && typeof value === 'string' ? parseExtendedJson(value) : plainParquetValue(value)
-  }
-  row['_step'] = step
-  return row as HistoryRow
 }
 
 /**

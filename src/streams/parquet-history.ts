@@ -1,5 +1,6 @@
 import {
   concat,
+  concatMap,
   defer,
   filter,
   finalize,
@@ -22,7 +23,8 @@ import { historyWindow } from './history-window.js'
 import { liveWindows } from './live-windows.js'
 import { openExportFile } from './parquet-export-file.js'
 import { parquetExports, type ParquetExports } from './parquet-history-query.js'
-import { readBatch } from './parquet-read-batch.js'
+import { columnsToRead, readBatch } from './parquet-read-batch.js'
+import { planReads, prefetch } from './parquet-prefetch.js'
 import { planRowGroups } from './parquet-row-groups.js'
 import { orderedConcurrent } from './ordered-concurrent.js'
 import { resolveRun, runPathString, type ResolvedRun } from './resolved-run.js'
@@ -120,10 +122,17 @@ function exportedRows(
           scan.minStep,
           stop,
         )
+        // Bytes are fetched ahead (as many reads as `slots` allows), rows decoded only when
+        // their turn to be emitted comes: decoded rows never wait in memory, so they die young.
+        const reads = planReads(files, batches, (file) => columnsToRead(keys, file.columns))
         return orderedConcurrent(
-          batches,
-          (batch, s) => slots.use(() => readBatch(files, batch, keys), s),
+          reads,
+          (read, s) => slots.use(async () => ({ read, fetched: await prefetch(files, read) }), s),
           scan.slots.size,
+        ).pipe(
+          concatMap(({ read, fetched }) =>
+            from(read.batches).pipe(concatMap((batch) => readBatch(fetched, batch, keys))),
+          ),
         )
       }),
       map((rows) => rows.filter((row) => row._step >= scan.minStep && row._step < stop)),

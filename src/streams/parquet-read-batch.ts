@@ -33,7 +33,7 @@ export async function readBatch(
   for (const slice of batch) {
     const file = files[slice.file]
     if (file === undefined) continue
-    const read = keys === undefined ? undefined : projection(keys, file.columns)
+    const read = columnsToRead(keys, file.columns)
     const columns = await readColumns(file, slice, read).catch((cause: unknown) => {
       throw asCorrupt(cause, file.path)
     })
@@ -62,10 +62,20 @@ export async function readBatch(
   return rows
 }
 
-/** `_step` and the columns holding `keys`, each once. */
-const projection = (keys: readonly string[], columns: ReadonlySet<string>): string[] => [
-  ...new Set(['_step', ...keys.flatMap((key) => columnOf(key, columns) ?? [])]),
-]
+/**
+ * The top-level columns a scan reads from a file with these `columns`: `_step` and the columns
+ * holding `keys`, each once; all (`undefined`) without keys.
+ *
+ * @example
+ * ```ts
+ * columnsToRead(['loss', 'train.lr'], new Set(['_step', 'loss', 'train', 'acc'])) // ['_step', 'loss', 'train']
+ * ```
+ */
+export const columnsToRead = (
+  keys: readonly string[] | undefined,
+  columns: ReadonlySet<string>,
+): string[] | undefined =>
+  keys && [...new Set(['_step', ...keys.flatMap((key) => columnOf(key, columns) ?? [])])]
 
 /** The slice's top-level columns (all, or `names`), in file order, each a value per row. */
 async function readColumns(
