@@ -39,14 +39,19 @@ export function planReads(
   columns: (file: ExportFile) => readonly string[] | undefined,
 ): ParquetRead[] {
   const reads: ParquetRead[] = []
+  let chunks: ByteRange[] = [] // of the last read, before coalescing
   for (const batch of batches) {
-    const ranges = coalesce(batch.flatMap((slice) => chunkRanges(files, slice, columns)))
+    const own = batch.flatMap((slice) => chunkRanges(files, slice, columns))
     const last = reads[reads.length - 1]
-    const joined = last && ranges.length === 1 ? coalesce([...last.ranges, ...ranges]) : []
+    const joined = last?.ranges.length === 1 ? coalesce([...chunks, ...own]) : []
     const only = joined.length === 1 ? joined[0] : undefined
-    if (last && only && only.end - only.start <= READ_BYTES)
+    if (last && only && only.end - only.start <= READ_BYTES) {
       reads[reads.length - 1] = { batches: [...last.batches, batch], ranges: [only] }
-    else reads.push({ batches: [batch], ranges })
+      chunks = [...chunks, ...own]
+    } else {
+      reads.push({ batches: [batch], ranges: coalesce(own) })
+      chunks = own
+    }
   }
   return reads
 }
@@ -114,19 +119,30 @@ function chunkRanges(
   })
 }
 
-/** Ranges sorted and merged across gaps up to `GAP` while a run stays within `RUN` bytes. */
+/**
+ * Ranges sorted and merged across a gap when it is at most 8 KiB (hyparquet's rule) or at most
+ * the bytes wanted on both sides (so merging never more than doubles what is read, and a keyed
+ * scan asks for one range per row group rather than one per column run), while a run stays
+ * within `RUN` bytes.
+ */
 function coalesce(ranges: readonly ByteRange[]): ByteRange[] {
   const sorted = [...ranges].sort((a, b) => a.file - b.file || a.start - b.start)
-  const merged: ByteRange[] = []
+  const merged: (ByteRange & { wanted: number })[] = []
   for (const range of sorted) {
     const last = merged[merged.length - 1]
+    const wanted = range.end - range.start
+    const gap = last === undefined ? 0 : range.start - last.end
     if (
       last?.file === range.file &&
-      range.start <= last.end + GAP &&
+      gap <= Math.max(GAP, last.wanted + wanted) &&
       Math.max(last.end, range.end) - last.start <= RUN
     )
-      merged[merged.length - 1] = { ...last, end: Math.max(last.end, range.end) }
-    else merged.push(range)
+      merged[merged.length - 1] = {
+        ...last,
+        end: Math.max(last.end, range.end),
+        wanted: last.wanted + Math.max(0, range.end - Math.max(range.start, last.end)),
+      }
+    else merged.push({ ...range, wanted })
   }
-  return merged
+  return merged.map(({ file, start, end }) => ({ file, start, end }))
 }
