@@ -55,8 +55,8 @@ export interface ParquetScan {
 /**
  * A full-history scan through the run's Parquet exports (PROTOCOL.md §13), as wandb 0.30 reads
  * it: `parquetHistory(liveKeys: ["_step"])`, then the files' rows below the lowest live step
- * (row group by row group, in `_step` order, as many row groups ahead as `slots` holds), then the live rows
- * through GraphQL `history` windows holding live steps. Falls back to `graphql()` when the server
+ * (bytes fetched as many reads ahead as `slots` holds, rows decoded batch by batch in `_step`
+ * order), then the live rows through GraphQL `history` windows holding live steps. Falls back to `graphql()` when the server
  * lacks the field or (with `'auto'`) exported nothing. Emitted steps are strictly ascending.
  *
  * @example
