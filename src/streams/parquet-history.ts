@@ -1,6 +1,5 @@
 import {
   concat,
-  concatMap,
   defer,
   filter,
   finalize,
@@ -25,6 +24,7 @@ import { openExportFile } from './parquet-export-file.js'
 import { parquetExports, type ParquetExports } from './parquet-history-query.js'
 import { columnsToRead, readBatch } from './parquet-read-batch.js'
 import { planReads, prefetch } from './parquet-prefetch.js'
+import { inTurns } from './in-turns.js'
 import { planRowGroups } from './parquet-row-groups.js'
 import { orderedConcurrent } from './ordered-concurrent.js'
 import { resolveRun, runPathString, type ResolvedRun } from './resolved-run.js'
@@ -122,17 +122,25 @@ function exportedRows(
           scan.minStep,
           stop,
         )
-        // Bytes are fetched ahead (as many reads as `slots` allows), rows decoded only when
-        // their turn to be emitted comes: decoded rows never wait in memory, so they die young.
+        // Bytes are fetched ahead (as many reads as `slots` allows); rows are decoded one read
+        // at a time, in order, so a read is decoded just before its turn to be emitted: decoded
+        // rows never wait in memory, and a load resolves (freeing its lookahead place) only then.
         const reads = planReads(files, batches, (file) => columnsToRead(keys, file.columns))
+        const decodeInTurn = inTurns()
         return orderedConcurrent(
           reads,
-          (read, s) => slots.use(async () => ({ read, fetched: await prefetch(files, read) }), s),
+          (read, signal) => {
+            const fetched = slots.use(() => prefetch(files, read), signal)
+            fetched.catch(() => undefined) // awaited in its turn; failing earlier is not unhandled
+            return decodeInTurn(async () => {
+              const bytes = await fetched
+              if (signal.aborted) throw signal.reason
+              const parts = []
+              for (const batch of read.batches) parts.push(await readBatch(bytes, batch, keys))
+              return parts.length === 1 ? parts[0]! : parts.flat()
+            })
+          },
           scan.slots.size,
-        ).pipe(
-          concatMap(({ read, fetched }) =>
-            from(read.batches).pipe(concatMap((batch) => readBatch(fetched, batch, keys))),
-          ),
         )
       }),
       map((rows) => rows.filter((row) => row._step >= scan.minStep && row._step < stop)),
