@@ -248,6 +248,35 @@ describe('readBatch', () => {
     ])
   })
 
+  it('lays column chunks of several pages out on the rows they belong to', async () => {
+    const many = range(0, 500)
+    const paged = historyParquet(
+      many,
+      [
+        { name: 'loss', type: 'DOUBLE', data: many.map((s) => (s % 7 === 0 ? null : s / 2)) },
+        { name: 'phase', type: 'STRING', data: many.map((s) => `p${s % 3}`) },
+      ],
+      { rowGroupSize: 500, pageSize: 256 },
+    )
+    const meta = parquetMetadata(paged)
+    const rows = await readBatch(
+      [
+        {
+          ...file,
+          bytes: paged,
+          metadata: meta,
+          jsonColumns: new Set(),
+          columns: new Set(['_step', 'loss', 'phase']),
+        },
+      ],
+      planRowGroups([meta], 0, Infinity)[0] ?? [],
+      undefined,
+    )
+    expect(rows).toEqual(
+      many.map((s) => ({ _step: s, ...(s % 7 === 0 ? {} : { loss: s / 2 }), phase: `p${s % 3}` })),
+    )
+  })
+
   it('makes corrupt bytes a ParquetHistoryError, never rows', async () => {
     const broken: ExportFile = {
       ...file,
