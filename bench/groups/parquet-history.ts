@@ -90,6 +90,7 @@ export const parquetHistory: BenchGroup = {
         `keyed scan (2 of ${METRIC_KEYS.length} metrics) via Parquet vs GraphQL`,
         parquetKeyed,
         graphqlKeyed,
+        '≥ 2×',
       ),
     ]
   },

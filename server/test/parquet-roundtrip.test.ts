@@ -1,5 +1,5 @@
 import fc from 'fast-check'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest'
 import type { RunningServer } from '../src/index.js'
 import { upsertRun, withServer } from './helpers.js'
 import {
@@ -41,9 +41,13 @@ const history = fc
   })
 
 let n = 0
+// fast-check prints its seed when a property fails, not when the test times out first: the seed is
+// chosen here and printed on any failure; FC_SEED=<seed> replays a run.
+const seed = Number(process.env['FC_SEED'] ?? Math.floor(Math.random() * 2 ** 31))
 
 describe('Parquet exports round-trip (property)', () => {
   it('files + live tail read back with hyparquet equal history, running or finished, however logged', async () => {
+    onTestFailed(() => console.error(`parquet round-trip: fast-check seed ${seed} (replay: FC_SEED=${seed})`))
     await fc.assert(
       fc.asyncProperty(
         history,
@@ -72,7 +76,7 @@ describe('Parquet exports round-trip (property)', () => {
           expect(await readThroughExports(srv, 'prop', name)).toEqual(expected)
         },
       ),
-      { numRuns: 60 },
+      { numRuns: 60, seed },
     )
   }, 120_000)
 })

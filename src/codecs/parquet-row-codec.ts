@@ -1,5 +1,4 @@
 import type { FileMetaData } from 'hyparquet/src/index.js'
-import { parseExtendedJson } from '../internal/extended-json.js'
 import type { HistoryRow } from './history-row-codec.js'
 
 /** The key-value metadata entry naming the columns that hold extended-JSON text. */
@@ -23,34 +22,6 @@ export function jsonColumnsOf(metadata: FileMetaData): ReadonlySet<string> {
   } catch {
     return new Set()
   }
-}
-
-/**
- * One Parquet row as the GraphQL `history` row of the same step: a null column is a key the
- * step did not log (omitted, in nested groups too), INT64 `BigInt`s become numbers, a `DOUBLE`
- * `_step` an integer, and the JSON columns' text is parsed with NaN/Infinity. `undefined` for a
- * row without a usable `_step`, which no history row lacks.
- *
- * @example
- * ```ts
- * decodeParquetRow({ _step: 3n, loss: 0.5, acc: null, cfg: { lr: 0.1, m: null } }, new Set())
- * // { _step: 3, loss: 0.5, cfg: { lr: 0.1 } }
- * ```
- */
-export function decodeParquetRow(
-  raw: Readonly<Record<string, unknown>>,
-  jsonColumns: ReadonlySet<string>,
-): HistoryRow | undefined {
-  const step = Number(raw['_step'])
-  if (raw['_step'] === null || !Number.isSafeInteger(step)) return undefined
-  const row: Record<string, unknown> = {}
-  for (const key in raw) {
-    const value = raw[key]
-    if (value === null || value === undefined) continue
-    row[key] = jsonColumns.has(key) && typeof value === 'string' ? parseExtendedJson(value) : plain(value)
-  }
-  row['_step'] = step
-  return row as HistoryRow
 }
 
 /**
@@ -102,15 +73,23 @@ export function columnOf(key: string, columns: ReadonlySet<string>): string | un
   return columns.has(head) ? head : undefined
 }
 
-/** Nested values: nulls in groups dropped, BigInts as numbers; lists, bytes and dates kept. */
-function plain(value: unknown): unknown {
+/**
+ * A Parquet cell as a history value: nulls in groups dropped, BigInts as numbers; lists, bytes
+ * and dates kept.
+ *
+ * @example
+ * ```ts
+ * plainParquetValue({ lr: 0.1, m: null, n: 2n }) // { lr: 0.1, n: 2 }
+ * ```
+ */
+export function plainParquetValue(value: unknown): unknown {
   if (typeof value === 'bigint') return Number(value)
-  if (Array.isArray(value)) return value.map((item) => (item === null ? null : plain(item)))
+  if (Array.isArray(value)) return value.map((item) => (item === null ? null : plainParquetValue(item)))
   if (typeof value !== 'object' || value === null || ArrayBuffer.isView(value) || value instanceof Date)
     return value
   const out: Record<string, unknown> = {}
   for (const [key, item] of Object.entries(value)) {
-    if (item !== null && item !== undefined) out[key] = plain(item)
+    if (item !== null && item !== undefined) out[key] = plainParquetValue(item)
   }
   return out
 }

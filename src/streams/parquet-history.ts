@@ -22,7 +22,9 @@ import { historyWindow } from './history-window.js'
 import { liveWindows } from './live-windows.js'
 import { openExportFile } from './parquet-export-file.js'
 import { parquetExports, type ParquetExports } from './parquet-history-query.js'
-import { readBatch } from './parquet-read-batch.js'
+import { columnsToRead, readBatch } from './parquet-read-batch.js'
+import { planReads, prefetch } from './parquet-prefetch.js'
+import { inTurns } from './in-turns.js'
 import { planRowGroups } from './parquet-row-groups.js'
 import { orderedConcurrent } from './ordered-concurrent.js'
 import { resolveRun, runPathString, type ResolvedRun } from './resolved-run.js'
@@ -53,8 +55,8 @@ export interface ParquetScan {
 /**
  * A full-history scan through the run's Parquet exports (PROTOCOL.md §13), as wandb 0.30 reads
  * it: `parquetHistory(liveKeys: ["_step"])`, then the files' rows below the lowest live step
- * (row group by row group, in `_step` order, as many row groups ahead as `slots` holds), then the live rows
- * through GraphQL `history` windows holding live steps. Falls back to `graphql()` when the server
+ * (bytes fetched as many reads ahead as `slots` holds, rows decoded batch by batch in `_step`
+ * order), then the live rows through GraphQL `history` windows holding live steps. Falls back to `graphql()` when the server
  * lacks the field or (with `'auto'`) exported nothing. Emitted steps are strictly ascending.
  *
  * @example
@@ -120,9 +122,24 @@ function exportedRows(
           scan.minStep,
           stop,
         )
+        // Bytes are fetched ahead (as many reads as `slots` allows); rows are decoded one read
+        // at a time, in order, so a read is decoded just before its turn to be emitted: decoded
+        // rows never wait in memory, and a load resolves (freeing its lookahead place) only then.
+        const reads = planReads(files, batches, (file) => columnsToRead(keys, file.columns))
+        const decodeInTurn = inTurns()
         return orderedConcurrent(
-          batches,
-          (batch, s) => slots.use(() => readBatch(files, batch, keys), s),
+          reads,
+          (read, signal) => {
+            const fetched = slots.use(() => prefetch(files, read), signal)
+            fetched.catch(() => undefined) // awaited in its turn; failing earlier is not unhandled
+            return decodeInTurn(async () => {
+              const bytes = await fetched
+              if (signal.aborted) throw signal.reason
+              const parts = []
+              for (const batch of read.batches) parts.push(await readBatch(bytes, batch, keys))
+              return parts.length === 1 ? parts[0]! : parts.flat()
+            })
+          },
           scan.slots.size,
         )
       }),

@@ -3,6 +3,8 @@ import type { FileMetaData, RowGroup, Statistics } from 'hyparquet/src/index.js'
 /** One row group of one export file and the `_step` range its statistics claim. @internal */
 export interface RowGroupSlice {
   readonly file: number
+  /** Index of the row group in the file's `row_groups`. */
+  readonly group: number
   readonly rowStart: number
   readonly rowEnd: number
   /** Lowest and highest `_step`; ±Infinity when the file has no statistics for it. */
@@ -20,7 +22,7 @@ export interface RowGroupSlice {
  * @example
  * ```ts
  * planRowGroups([metadataOf0to1999, metadataOf2000to2999], 500, 2100)
- * // [[{ file: 0, rowStart: 0, rowEnd: 1000, … }], [{ file: 0, rowStart: 1000, … }], [{ file: 1, rowStart: 0, … }]]
+ * // [[{ file: 0, group: 0, rowStart: 0, rowEnd: 1000, … }], [{ file: 0, group: 1, … }], [{ file: 1, group: 0, … }]]
  * ```
  */
 export function planRowGroups(
@@ -30,9 +32,9 @@ export function planRowGroups(
 ): RowGroupSlice[][] {
   const slices = files.flatMap((metadata, file) => {
     let rowStart = 0
-    return metadata.row_groups.map((group) => {
-      const rowEnd = rowStart + Number(group.num_rows)
-      const slice = { file, rowStart, rowEnd, ...stepRange(group) }
+    return metadata.row_groups.map((rowGroup, group) => {
+      const rowEnd = rowStart + Number(rowGroup.num_rows)
+      const slice = { file, group, rowStart, rowEnd, ...stepRange(rowGroup) }
       rowStart = rowEnd
       return slice
     })

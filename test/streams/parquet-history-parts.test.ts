@@ -1,7 +1,8 @@
 import { parquetMetadata, type FileMetaData } from 'hyparquet'
 import { describe, expect, it } from 'vitest'
 import { liveSteps } from '../../src/codecs/parquet-history-codec.js'
-import { decodeParquetRow, jsonColumnsOf, pickKeys } from '../../src/codecs/parquet-row-codec.js'
+import { columnRows } from '../../src/codecs/parquet-column-rows.js'
+import { jsonColumnsOf, pickKeys } from '../../src/codecs/parquet-row-codec.js'
 import { liveWindows } from '../../src/streams/live-windows.js'
 import { readBatch } from '../../src/streams/parquet-read-batch.js'
 import { planRowGroups } from '../../src/streams/parquet-row-groups.js'
@@ -67,35 +68,57 @@ describe('planRowGroups', () => {
   })
 })
 
-describe('decodeParquetRow', () => {
-  it('omits null columns, turns BigInts into numbers and keeps NaN', () => {
-    const row = decodeParquetRow({ _step: 3n, loss: NaN, acc: null, big: 7n, cfg: undefined }, new Set())
-    expect(row).toEqual({ _step: 3, loss: NaN, big: 7 })
-    expect(Object.keys(row ?? {})).not.toContain('acc')
+describe('columnRows', () => {
+  it('omits null cells, turns BigInts into numbers and keeps NaN', () => {
+    const rows = columnRows(
+      new BigInt64Array([3n, 4n]),
+      [
+        ['loss', [NaN, 1]],
+        ['acc', [null, 0.5]],
+        ['big', new BigInt64Array([7n, 8n])],
+        ['cfg', [undefined, null]],
+        ['n', new Float64Array([1, 2])],
+      ],
+      new Set(),
+    )
+    expect(rows).toEqual([
+      { _step: 3, loss: NaN, big: 7, n: 1 },
+      { _step: 4, loss: 1, acc: 0.5, big: 8, n: 2 },
+    ])
+    expect(Object.keys(rows?.[0] ?? {})).not.toContain('acc')
   })
 
   it('keeps nested groups as objects without their null fields, lists and bytes as they are', () => {
     const bytes = new Uint8Array([1, 2])
-    const row = decodeParquetRow(
-      { _step: 1, cfg: { lr: 0.1, momentum: null, inner: { n: 2n } }, list: [1n, null, 3n], blob: bytes },
+    const rows = columnRows(
+      [1],
+      [
+        ['cfg', [{ lr: 0.1, momentum: null, inner: { n: 2n } }]],
+        ['list', [[1n, null, 3n]]],
+        ['blob', [bytes]],
+      ],
       new Set(),
     )
-    expect(row).toEqual({ _step: 1, cfg: { lr: 0.1, inner: { n: 2 } }, list: [1, null, 3], blob: bytes })
+    expect(rows).toEqual([{ _step: 1, cfg: { lr: 0.1, inner: { n: 2 } }, list: [1, null, 3], blob: bytes }])
   })
 
   it('parses JSON columns as extended JSON and accepts a DOUBLE _step', () => {
-    const row = decodeParquetRow(
-      { _step: 4.0, mixed: '{"a":[1,NaN,-Infinity]}', plain: '{"a":1}' },
+    const rows = columnRows(
+      [4.0],
+      [
+        ['mixed', ['{"a":[1,NaN,-Infinity]}']],
+        ['plain', ['{"a":1}']],
+      ],
       new Set(['mixed']),
     )
-    expect(row?._step).toBe(4)
-    expect(row?.['mixed']).toEqual({ a: [1, NaN, -Infinity] })
-    expect(row?.['plain']).toBe('{"a":1}')
+    expect(rows?.[0]?._step).toBe(4)
+    expect(rows?.[0]?.['mixed']).toEqual({ a: [1, NaN, -Infinity] })
+    expect(rows?.[0]?.['plain']).toBe('{"a":1}')
   })
 
-  it('rejects a row without a whole-number _step', () => {
-    expect(decodeParquetRow({ _step: null, loss: 1 }, new Set())).toBeUndefined()
-    expect(decodeParquetRow({ _step: 1.5 }, new Set())).toBeUndefined()
+  it('rejects rows without a whole-number _step', () => {
+    expect(columnRows([0, null], [['loss', [1, 1]]], new Set())).toBeUndefined()
+    expect(columnRows([1.5], [], new Set())).toBeUndefined()
   })
 })
 
@@ -223,6 +246,35 @@ describe('readBatch', () => {
       { _step: 2, loss: 3 },
       { _step: 5, loss: 4 },
     ])
+  })
+
+  it('lays column chunks of several pages out on the rows they belong to', async () => {
+    const many = range(0, 500)
+    const paged = historyParquet(
+      many,
+      [
+        { name: 'loss', type: 'DOUBLE', data: many.map((s) => (s % 7 === 0 ? null : s / 2)) },
+        { name: 'phase', type: 'STRING', data: many.map((s) => `p${s % 3}`) },
+      ],
+      { rowGroupSize: 500, pageSize: 256 },
+    )
+    const meta = parquetMetadata(paged)
+    const rows = await readBatch(
+      [
+        {
+          ...file,
+          bytes: paged,
+          metadata: meta,
+          jsonColumns: new Set(),
+          columns: new Set(['_step', 'loss', 'phase']),
+        },
+      ],
+      planRowGroups([meta], 0, Infinity)[0] ?? [],
+      undefined,
+    )
+    expect(rows).toEqual(
+      many.map((s) => ({ _step: s, ...(s % 7 === 0 ? {} : { loss: s / 2 }), phase: `p${s % 3}` })),
+    )
   })
 
   it('makes corrupt bytes a ParquetHistoryError, never rows', async () => {

@@ -22,7 +22,12 @@ export type TestColumn =
 export function historyParquet(
   steps: readonly number[],
   columns: readonly TestColumn[],
-  options: { rowGroupSize?: number; jsonColumns?: readonly string[]; stepType?: 'INT64' | 'DOUBLE' } = {},
+  options: {
+    rowGroupSize?: number
+    jsonColumns?: readonly string[]
+    stepType?: 'INT64' | 'DOUBLE'
+    pageSize?: number
+  } = {},
 ): ArrayBuffer {
   const stepType = options.stepType ?? 'INT64'
   const schema: SchemaElement[] = [
@@ -42,6 +47,7 @@ export function historyParquet(
   return parquetWriteBuffer({
     schema,
     rowGroupSize: options.rowGroupSize ?? 1000,
+    ...(options.pageSize === undefined ? {} : { pageSize: options.pageSize }),
     kvMetadata: [
       { key: 'wandb-rx:format', value: '1' },
       { key: 'wandb-rx:json-columns', value: JSON.stringify(options.jsonColumns ?? []) },

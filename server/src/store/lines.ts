@@ -21,16 +21,29 @@ export function putLogLine(db: Db, runId: number, line: number, content: string)
 
 /** History rows with `minStep <= _step < maxStep` (bounds optional), in step then log order. */
 export function historyRows(db: Db, runId: number, minStep: number | null, maxStep: number | null): string[] {
-  const rows = sql<{ data: string }>(
+  return firstHistoryRows(db, runId, minStep, maxStep, -1)
+}
+
+/** The first `limit` rows of `historyRows` (all for -1), as plain strings (`pluck`, no row objects). */
+function firstHistoryRows(
+  db: Db,
+  runId: number,
+  minStep: number | null,
+  maxStep: number | null,
+  limit: number,
+): string[] {
+  return sql<string>(
     db,
-    'SELECT data FROM history WHERE run_id = ? AND step >= ? AND step < ? ORDER BY step, line',
-  ).all(runId, minStep ?? Number.MIN_SAFE_INTEGER, maxStep ?? Number.MAX_SAFE_INTEGER)
-  return rows.map((r) => r.data)
+    'SELECT data FROM history WHERE run_id = ? AND step >= ? AND step < ? ORDER BY step, line LIMIT ?',
+  )
+    .pluck()
+    .all(runId, minStep ?? Number.MIN_SAFE_INTEGER, maxStep ?? Number.MAX_SAFE_INTEGER, limit)
 }
 
 /**
- * `historyRows` down-sampled to `samples` rows without reading the others: line numbers come
- * from the (run_id, step, line) index, and only the chosen lines' text is read.
+ * `historyRows` down-sampled to `samples` rows without reading the others. A range of at most
+ * `samples` rows (every window of a full scan) is read by one query; a larger one takes its line
+ * numbers from the (run_id, step, line) index, then only the chosen lines' text.
  */
 export function sampledHistoryRows(
   db: Db,
@@ -39,6 +52,10 @@ export function sampledHistoryRows(
   maxStep: number | null,
   samples: number,
 ): string[] {
+  if (samples >= 0) {
+    const first = firstHistoryRows(db, runId, minStep, maxStep, samples + 1)
+    if (first.length <= samples) return first
+  }
   const lines = sql<{ line: number }>(
     db,
     'SELECT line FROM history WHERE run_id = ? AND step >= ? AND step < ? ORDER BY step, line',
