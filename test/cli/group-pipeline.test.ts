@@ -1,6 +1,7 @@
 import { aggregate } from 'mingo'
 import { describe, expect, it } from 'vitest'
 import { parseAggSpec } from '../../src/cli/agg-spec.js'
+import { aggregationOf } from '../../src/cli/aggregation-options.js'
 import { groupPipeline } from '../../src/cli/group-pipeline.js'
 import { resultTable } from '../../src/cli/result-table.js'
 import { UsageError } from '../../src/cli/usage-error.js'
@@ -135,5 +136,28 @@ describe('resultTable', () => {
       'value',
     ])
     expect(table.rows[2]).toEqual({ value: 3 })
+  })
+})
+
+describe('aggregationOf', () => {
+  it('is undefined without aggregation flags, defaults --agg to n=count(), takes --pipeline as given', () => {
+    expect(aggregationOf({})).toBeUndefined()
+    expect(aggregationOf({ groupBy: ['group'] })?.leading).toEqual(['group', 'n'])
+    expect(aggregationOf({ agg: 'n=count()' })?.pipeline).toEqual([
+      { $group: { _id: null, n: { $sum: 1 } } },
+      { $project: { _id: 0, n: 1 } },
+    ])
+    expect(aggregationOf({ pipeline: '[{"$match":{"summary.loss":NaN}},{"$count":"n"}]' })).toEqual({
+      pipeline: [{ $match: { 'summary.loss': NaN } }, { $count: 'n' }],
+      leading: [],
+    })
+  })
+
+  it.each([
+    [{ pipeline: '[{"$count":"n"}', groupBy: undefined }, /--pipeline: not valid JSON/],
+    [{ pipeline: '[1]' }, /--pipeline: expected a JSON array of stages/],
+    [{ pipeline: '[]', agg: 'n=count()' }, /--pipeline cannot be combined with --group-by or --agg/],
+  ])('rejects %j', (flags, message) => {
+    expect(() => aggregationOf(flags)).toThrow(message)
   })
 })
