@@ -125,6 +125,11 @@ export type { ClientSort } from './compiler/client-sort.js'
 export type { ConjunctPlacement } from './compiler/split-filter.js'
 export { makeRun, type MakeRunInput } from './testing/make-run.js'
 
+// Aggregations: grouped curves (pure; query.curves() fetches and live-updates them)
+export { groupCurves } from './curves/group-curves.js'
+export type { CurveSet, CurveGroup, CurvePoint, RunSeries } from './curves/curve-set.js'
+export type { CurveOptions, GroupCurvesOptions } from './dsl/types/curve-options.js'
+
 // Data
 export type { Run, RunState, RunUser, RunContext } from './codecs/run.js'
 export { toRun, unwrapConfig } from './codecs/run.js'

@@ -1,6 +1,8 @@
 import type { Observable } from 'rxjs'
 import type { Run } from '../codecs/run.js'
 import type { CompiledRunsQuery } from '../compiler/compiled-runs-query.js'
+import type { CurveSet } from '../curves/curve-set.js'
+import type { CurveOptions } from './types/curve-options.js'
 
 /**
  * One page of runs as the server returned it, after the residual filter; resume with
@@ -62,4 +64,6 @@ export interface RunsQueryRuntime {
   iterate(query: CompiledRunsQuery): AsyncIterableIterator<Run>
   count(query: CompiledRunsQuery): Promise<number>
   live(query: CompiledRunsQuery, options: LiveOptions): Observable<LiveEvent>
+  /** Grouped curves of a metric over the query's runs (`query.curves()`). */
+  curves(query: CompiledRunsQuery, options: CurveOptions): Observable<CurveSet>
 }

@@ -1,9 +1,7 @@
 import { asyncScheduler, repeat, timer, type Observable, type SchedulerLike } from 'rxjs'
-import type { Run } from '../codecs/run.js'
 import type { ApiContext } from '../internal/api-context.js'
-import { fromAbortable } from './from-abortable.js'
 import type { LiveEvent, LiveOptions } from '../dsl/runs-query-runtime.js'
-import { runsPages } from './runs-pages.js'
+import { allRuns } from './all-runs.js'
 import type { RunsQueryShape } from './runs-query-shape.js'
 import { toLiveEvents } from './to-live-events.js'
 
@@ -28,10 +26,5 @@ export function liveRuns(
 ): Observable<LiveEvent> {
   const { intervalMs = 5000 } = options
   if (!(intervalMs >= 0)) throw new RangeError(`intervalMs must be ≥ 0, got ${intervalMs}`)
-  const listing = fromAbortable(async function* (signal) {
-    const runs: Run[] = []
-    for await (const page of runsPages(ctx, query, signal)) runs.push(...page.runs)
-    yield runs
-  })
-  return listing.pipe(repeat({ delay: () => timer(intervalMs, scheduler) }), toLiveEvents())
+  return allRuns(ctx, query).pipe(repeat({ delay: () => timer(intervalMs, scheduler) }), toLiveEvents())
 }

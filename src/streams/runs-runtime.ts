@@ -5,6 +5,8 @@ import { fromAbortable } from './from-abortable.js'
 import { iterateRuns } from './iterate-runs.js'
 import type { LiveOptions, RunsQueryRuntime } from '../dsl/runs-query-runtime.js'
 import { liveRuns } from './live-runs.js'
+import { runCurves } from './run-curves.js'
+import type { CurveOptions } from '../dsl/types/curve-options.js'
 import { runsPages } from './runs-pages.js'
 import type { RunsQueryShape } from './runs-query-shape.js'
 
@@ -21,6 +23,7 @@ import type { RunsQueryShape } from './runs-query-shape.js'
  * - `iterate()`: pull-based async iteration (at most one page prefetched).
  * - `count()`: exact (see {@link countRuns}).
  * - `live()`: a polled live table (see {@link liveRuns}).
+ * - `curves()`: grouped curves of a metric, once or live (see {@link runCurves}).
  *
  * @example
  * ```ts
@@ -36,5 +39,6 @@ export function createRunsRuntime(ctx: ApiContext): RunsQueryRuntime {
     iterate: (query: RunsQueryShape) => iterateRuns(ctx, query),
     count: (query: RunsQueryShape) => countRuns(ctx, query),
     live: (query: RunsQueryShape, options: LiveOptions) => liveRuns(ctx, query, options),
+    curves: (query: RunsQueryShape, options: CurveOptions) => runCurves(ctx, query, options),
   })
 }

@@ -6,6 +6,7 @@ import { createRunsQuery } from '../../src/dsl/builders/create-runs-query.js'
 import type { RunsQueryRuntime } from '../../src/dsl/runs-query-runtime.js'
 import { WandbError } from '../../src/errors/wandb-error.js'
 import { makeRun } from '../../src/testing/make-run.js'
+import { groupCurves } from '../../src/curves/group-curves.js'
 
 const runs = [makeRun({ id: 'a', summary: { loss: 0.1 } }), makeRun({ id: 'b', summary: { loss: 0.5 } })]
 
@@ -28,6 +29,13 @@ function fakeRuntime() {
       expect(options).toEqual({ intervalMs: 5 })
       return of({ type: 'snapshot' as const, runs: select(q) })
     },
+    curves: (q, options) =>
+      of(
+        groupCurves(
+          select(q).map((run) => ({ run, rows: [] })),
+          options,
+        ),
+      ),
   }
   return { runtime, seen }
 }

@@ -2,6 +2,8 @@ import { firstValueFrom, lastValueFrom, toArray, type Observable } from 'rxjs'
 import type { Run } from '../../codecs/run.js'
 import { compileRunsQuery } from '../../compiler/compile-runs-query.js'
 import type { CompiledRunsQuery } from '../../compiler/compiled-runs-query.js'
+import type { CurveSet } from '../../curves/curve-set.js'
+import { parseCurveOptions } from '../../curves/parse-curve-options.js'
 import { FilterCompileError } from '../../errors/filter-compile-error.js'
 import { WandbError } from '../../errors/wandb-error.js'
 import { FilterNode } from '../nodes/filter-node.js'
@@ -9,6 +11,7 @@ import { RunsQueryNode } from '../nodes/runs-query-node.js'
 import { parseFilter } from '../parsers/filter-parser.js'
 import { parseOrderKey, type OrderKeyInput } from '../parsers/order-by-parser.js'
 import type { LiveEvent, LiveOptions, RunsPage, RunsQueryRuntime } from '../runs-query-runtime.js'
+import type { CurveOptions } from '../types/curve-options.js'
 import type { RunSchema, AnyRunSchema } from '../types/run-schema.js'
 import { fieldHelpers } from './field-helpers.js'
 import type { OrderKey, RunsQuery, RunsQueryInit, WhereInput } from './runs-query.js'
@@ -128,6 +131,11 @@ class RunsQueryImpl<S extends RunSchema> implements RunsQuery<S> {
 
   live(options: LiveOptions = {}): Observable<LiveEvent> {
     return this.#runtime().live(this.compile(), options)
+  }
+
+  curves(options: CurveOptions<S>): Observable<CurveSet> {
+    parseCurveOptions(options as CurveOptions) // validate at the call, never mid-stream
+    return this.#runtime().curves(this.compile(), options as CurveOptions)
   }
 }
 

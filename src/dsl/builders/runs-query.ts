@@ -1,9 +1,11 @@
 import type { Observable } from 'rxjs'
 import type { Run } from '../../codecs/run.js'
 import type { CompiledRunsQuery } from '../../compiler/compiled-runs-query.js'
+import type { CurveSet } from '../../curves/curve-set.js'
 import type { FilterNode } from '../nodes/filter-node.js'
 import type { RunsQueryNode } from '../nodes/runs-query-node.js'
 import type { LiveEvent, LiveOptions, RunsPage, RunsQueryRuntime } from '../runs-query-runtime.js'
+import type { CurveOptions } from '../types/curve-options.js'
 import type { Filter } from '../types/filter.js'
 import type { RunPath } from '../types/run-paths.js'
 import type { AnyRunSchema, RunSchema } from '../types/run-schema.js'
@@ -88,6 +90,20 @@ export interface RunsQuery<S extends RunSchema = AnyRunSchema> extends AsyncIter
   first(): Promise<Run | undefined>
   count(): Promise<number>
   live(options?: LiveOptions): Observable<LiveEvent>
+  /**
+   * Grouped curves of a metric over these runs: per group (runs sharing `groupBy` values) and per
+   * x bucket, the mean, min, max, std, stderr and count, from sampled (default) or full history;
+   * one `CurveSet`, or with `live` a new one whenever it changes. Options are validated now (a
+   * bad one throws `FilterCompileError`). See `groupCurves` for the computation.
+   *
+   * @example
+   * ```ts
+   * api.runs('team/mnist').where({ state: 'finished' })
+   *   .curves({ key: 'loss', groupBy: 'config.optimizer' })
+   *   .subscribe((set) => set.groups.forEach((g) => console.log(g.label, g.points.length)))
+   * ```
+   */
+  curves(options: CurveOptions<S>): Observable<CurveSet>
 }
 
 /**
