@@ -154,7 +154,7 @@ describe('aggregationOf', () => {
   })
 
   it.each([
-    [{ pipeline: '[{"$count":"n"}', groupBy: undefined }, /--pipeline: not valid JSON/],
+    [{ pipeline: '[{"$count":"n"}' }, /--pipeline: not valid JSON/],
     [{ pipeline: '[1]' }, /--pipeline: expected a JSON array of stages/],
     [{ pipeline: '[]', agg: 'n=count()' }, /--pipeline cannot be combined with --group-by or --agg/],
   ])('rejects %j', (flags, message) => {
