@@ -140,7 +140,7 @@ function legend(series: readonly PlotSeries[], x: number, y: number): string[] {
     const color = PALETTE[i % PALETTE.length] as string
     const room = s.detail ? Math.max(8, 24 - s.detail.length) : 22
     const label = s.label.length > room ? `${s.label.slice(0, room - 1)}…` : s.label
-    const detail = s.detail ? `<tspan fill="#666"> ${svgEscape(s.detail)}</tspan>` : ''
+    const detail = s.detail ? ` <tspan fill="#666">${svgEscape(s.detail)}</tspan>` : ''
     return [
       `<line x1="${x}" x2="${x + 20}" y1="${top}" y2="${top}" stroke="${color}" stroke-width="3"/>`,
       `<text x="${x + 26}" y="${top + 4}" text-anchor="start">${svgEscape(label)}${detail}</text>`,
