@@ -125,6 +125,21 @@ export type { CompiledRunsQuery, RunsQueryVariables } from './compiler/compiled-
 export type { ClientSort } from './compiler/client-sort.js'
 export type { ConjunctPlacement } from './compiler/split-filter.js'
 export { makeRun, type MakeRunInput } from './testing/make-run.js'
+export { aggregateRuns } from './compiler/aggregate-runs.js'
+export type { AggregateQuery } from './dsl/builders/aggregate-query.js'
+export type { CompiledAggregateQuery } from './compiler/compiled-aggregate-query.js'
+export type {
+  Pipeline,
+  PipelineStage,
+  AnyStage,
+  MatchStage,
+  RunStage,
+  FieldRef,
+  Operand,
+  GroupKey,
+  Accumulator,
+  ExpressionObject,
+} from './dsl/types/pipeline.js'
 
 // Aggregations: grouped curves (pure; query.curves() fetches and live-updates them)
 export { groupCurves } from './curves/group-curves.js'
@@ -155,6 +170,7 @@ export { ParquetHistoryError, type ParquetHistoryFailure } from './errors/parque
 export { FileExistsError } from './errors/file-exists-error.js'
 export { NodeOnlyError } from './errors/node-only-error.js'
 export { ResponseDecodeError, type DecodeIssue } from './errors/response-decode-error.js'
+export { PipelineError } from './errors/pipeline-error.js'
 
 // Transport
 export {

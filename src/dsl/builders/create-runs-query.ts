@@ -12,7 +12,10 @@ import { parseFilter } from '../parsers/filter-parser.js'
 import { parseOrderKey, type OrderKeyInput } from '../parsers/order-by-parser.js'
 import type { LiveEvent, LiveOptions, RunsPage, RunsQueryRuntime } from '../runs-query-runtime.js'
 import type { CurveOptions } from '../types/curve-options.js'
+import type { Pipeline } from '../types/pipeline.js'
 import type { RunSchema, AnyRunSchema } from '../types/run-schema.js'
+import type { AggregateQuery } from './aggregate-query.js'
+import { createAggregateQuery } from './create-aggregate-query.js'
 import { fieldHelpers } from './field-helpers.js'
 import type { OrderKey, RunsQuery, RunsQueryInit, WhereInput } from './runs-query.js'
 
@@ -136,6 +139,10 @@ class RunsQueryImpl<S extends RunSchema> implements RunsQuery<S> {
   curves(options: CurveOptions<S>): Observable<CurveSet> {
     parseCurveOptions(options as CurveOptions) // validate at the call, never mid-stream
     return this.#runtime().curves(this.compile(), options as CurveOptions)
+  }
+
+  aggregate<T = Record<string, unknown>>(pipeline: Pipeline<S>): AggregateQuery<T> {
+    return createAggregateQuery<T>(this, pipeline)
   }
 }
 

@@ -7,8 +7,10 @@ import type { RunsQueryNode } from '../nodes/runs-query-node.js'
 import type { LiveEvent, LiveOptions, RunsPage, RunsQueryRuntime } from '../runs-query-runtime.js'
 import type { CurveOptions } from '../types/curve-options.js'
 import type { Filter } from '../types/filter.js'
+import type { Pipeline } from '../types/pipeline.js'
 import type { RunPath } from '../types/run-paths.js'
 import type { AnyRunSchema, RunSchema } from '../types/run-schema.js'
+import type { AggregateQuery } from './aggregate-query.js'
 import type { FieldHelpers } from './field-helpers.js'
 
 /**
@@ -104,6 +106,11 @@ export interface RunsQuery<S extends RunSchema = AnyRunSchema> extends AsyncIter
    * ```
    */
   curves(options: CurveOptions<S>): Observable<CurveSet>
+  /**
+   * A Mongo aggregation pipeline over the matching runs (validated now; leading `$match` stages
+   * join this query's `where`). Paths are Run names, checked against `S` when typed.
+   */
+  aggregate<T = Record<string, unknown>>(pipeline: Pipeline<S>): AggregateQuery<T>
 }
 
 /**
