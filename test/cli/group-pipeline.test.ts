@@ -1,10 +1,12 @@
-import { aggregate } from 'mingo'
 import { describe, expect, it } from 'vitest'
 import { parseAggSpec } from '../../src/cli/agg-spec.js'
 import { aggregationOf } from '../../src/cli/aggregation-options.js'
 import { groupPipeline } from '../../src/cli/group-pipeline.js'
 import { resultTable } from '../../src/cli/result-table.js'
 import { UsageError } from '../../src/cli/usage-error.js'
+import { aggregateRuns } from '../../src/compiler/aggregate-runs.js'
+import type { Pipeline } from '../../src/dsl/types/pipeline.js'
+import { makeRun } from '../../src/testing/make-run.js'
 
 describe('parseAggSpec', () => {
   it('reads name=fn(path) items, count() without a path, and a leading $ on paths', () => {
@@ -35,13 +37,18 @@ describe('parseAggSpec', () => {
 })
 
 describe('groupPipeline', () => {
-  const runs = [
+  const docs = [
     { id: 'a', config: { optimizer: 'adam', lr: 0.1 }, summary: { loss: 0.2 } },
     { id: 'b', config: { optimizer: 'adam', lr: 0.3 }, summary: { loss: 0.6 } },
     { id: 'c', config: { optimizer: 'adam', lr: 0.5 }, summary: { loss: 0.4 } },
     { id: 'd', config: { optimizer: 'sgd', lr: 1 }, summary: { loss: 1.5 } },
     { id: 'e', config: { lr: 1 }, summary: { loss: 3 } },
   ]
+  const runs = docs.map((doc) => makeRun(doc))
+  const aggregate = (
+    runs: readonly ReturnType<typeof makeRun>[],
+    pipeline: readonly Record<string, unknown>[],
+  ) => aggregateRuns(runs, pipeline as Pipeline)
 
   it('groups by a dotted path: the group value comes back under its path, sorted by group', () => {
     const { pipeline, columns } = groupPipeline(
@@ -61,7 +68,7 @@ describe('groupPipeline', () => {
       },
     })
     expect(columns).toEqual(['config.optimizer', 'best', 'worst', 'n', 'm', 'first'])
-    const table = resultTable(aggregate(runs, [...pipeline]), columns)
+    const table = resultTable(aggregate(runs, pipeline), columns)
     expect(table.columns).toEqual(columns)
     expect(table.rows).toEqual([
       { 'config.optimizer': null, best: 3, worst: 3, n: 1, m: 3, first: 'e' },
@@ -75,8 +82,8 @@ describe('groupPipeline', () => {
       [],
       parseAggSpec('s=std(config.lr),ss=stdSamp(config.lr),med=median(summary.loss),p80=p80(summary.loss)'),
     )
-    const [row] = resultTable(aggregate(runs, [...pipeline]), columns).rows
-    const lrs = runs.map((r) => r.config.lr)
+    const [row] = resultTable(aggregate(runs, pipeline), columns).rows
+    const lrs = docs.map((r) => r.config.lr)
     const mean = lrs.reduce((a, b) => a + b) / lrs.length
     const squares = lrs.reduce((sum, lr) => sum + (lr - mean) ** 2, 0)
     expect(row?.['s']).toBeCloseTo(Math.sqrt(squares / lrs.length), 12)
@@ -88,7 +95,7 @@ describe('groupPipeline', () => {
   it('keys several group paths apart in _id and sorts by each', () => {
     const { pipeline } = groupPipeline(['config.optimizer', 'config.lr'], parseAggSpec('n=count()'))
     expect(pipeline.at(-1)).toEqual({ $sort: { 'config.optimizer': 1, 'config.lr': 1 } })
-    const rows = resultTable(aggregate(runs, [...pipeline]), ['config.optimizer', 'config.lr']).rows
+    const rows = resultTable(aggregate(runs, pipeline), ['config.optimizer', 'config.lr']).rows
     expect(rows.map((r) => [r['config.optimizer'], r['config.lr'], r['n']])).toEqual([
       [null, 1, 1],
       ['adam', 0.1, 1],
