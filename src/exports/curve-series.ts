@@ -1,7 +1,15 @@
 import type { CurvePoint, CurveSet } from '../curves/curve-set.js'
 import type { PlotSeries } from './line-chart-svg.js'
 
-/** The spread drawn around a group's mean: min to max, mean ± std, or mean ± stderr. */
+/**
+ * The spread drawn around a group's mean: min to max, mean ± std, or mean ± stderr.
+ *
+ * @example
+ * ```ts
+ * const band: CurveBand = 'stderr'
+ * curveSeries(set, band)
+ * ```
+ */
 export type CurveBand = 'minmax' | 'std' | 'stderr'
 
 const BOUNDS: Readonly<Record<CurveBand, (p: CurvePoint) => readonly [number, number]>> = {

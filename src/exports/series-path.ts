@@ -17,7 +17,15 @@ export function finiteSegments(points: readonly PlotPoint[]): PlotPoint[][] {
   return segmentsWhere(points, (p) => Number.isFinite(p.x) && Number.isFinite(p.y))
 }
 
-/** The spread drawn around a line at `x`: from `low` to `high` (min–max, ±std, …). */
+/**
+ * The spread drawn around a line at `x`: from `low` to `high` (min–max, ±std, …).
+ *
+ * @example
+ * ```ts
+ * const band: BandPoint[] = [{ x: 0, low: 0.8, high: 1.2 }, { x: 1, low: 0.4, high: 0.7 }]
+ * lineChartSvg([{ label: 'adam', points: [{ x: 0, y: 1 }, { x: 1, y: 0.5 }], band }])
+ * ```
+ */
 export interface BandPoint {
   readonly x: number
   readonly low: number

@@ -47,7 +47,9 @@ interface PlotOptions {
  */
 export function plotCommand(io: CliIo): Command {
   return new Command('plot')
-    .description('plot one key of one or more runs as an SVG (or PNG) line chart')
+    .description(
+      'plot one key of one or more runs, or its mean per group of a project (--group-by), as an SVG (or PNG) line chart',
+    )
     .argument('<paths...>', 'entity/project/run-id, one or more (with --group-by: one entity/project)')
     .requiredOption('-k, --key <key>', 'the key to plot, e.g. loss')
     .option('--x <key>', 'x axis key', '_step')
