@@ -10,10 +10,14 @@ import { runPipeline } from './run-pipeline.js'
  * The pipeline is validated first (a bad one throws `FilterCompileError` naming the path); the
  * runs are never modified and the results are frozen.
  *
- * Semantics are mingo's (MongoDB's): `$avg`, `$sum`, `$stdDevPop`/`$stdDevSamp`, `$median` and
- * `$percentile` ignore non-numbers (NaN included); wandb-rx's `$min`/`$max` skip NaN too (stock
- * mingo's answer depended on input order); `$match` after the first stage uses the same NaN-safe
- * comparisons as filters; `$bucket` also emits empty buckets (count 0), as mingo does.
+ * Semantics are MongoDB's as mingo implements them, with fixes where mingo 7.2 departs from
+ * MongoDB: numeric accumulators (`$sum`, `$avg`, `$stdDevPop`/`$stdDevSamp`, `$median`,
+ * `$percentile`) ignore non-numbers and NaN; `$min`/`$max` skip null, missing and NaN (stock
+ * mingo's answer depended on input order); `$stdDev*` are null without enough numbers;
+ * `$median`/`$percentile` sort numerically (mingo sorted as strings), `method: 'approximate'` is the
+ * nearest rank (a value of the data) and `'exact'` interpolates linearly between closest ranks;
+ * `$bucket` puts a value equal to a boundary in the bucket it opens and omits empty buckets;
+ * `$match` after the first stage uses the NaN-safe comparisons of filters.
  *
  * @example
  * ```ts

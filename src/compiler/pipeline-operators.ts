@@ -4,11 +4,12 @@ import * as pipeline from 'mingo/operators/pipeline'
 import * as projections from 'mingo/operators/projection'
 import * as windows from 'mingo/operators/window'
 import { $expr } from 'mingo/operators/query'
-import { compare, isNil } from 'mingo/util'
+import { $bucket } from './bucket-stage.js'
+import { NUMERIC_ACCUMULATORS } from './numeric-accumulators.js'
+import { PERCENTILE_ACCUMULATORS, PERCENTILE_EXPRESSIONS } from './percentile-operators.js'
 import { QUERY_OPERATORS } from './query-operators.js'
 
 type Table = Readonly<Record<string, unknown>>
-type AccumulatorOp = (...args: Parameters<typeof accumulators.$push>) => unknown
 
 const without = (module: Table, ...names: readonly string[]): Table =>
   Object.freeze(
@@ -17,45 +18,29 @@ const without = (module: Table, ...names: readonly string[]): Table =>
     ),
   )
 
-/**
- * `$min`/`$max` that skip NaN, as mingo's numeric accumulators (`$avg`, `$sum`, `$stdDevPop`)
- * already do. Stock mingo sorts the values with NaN in them, so the answer depended on input order.
- */
-const extreme =
-  (pick: (sorted: readonly unknown[]) => unknown): AccumulatorOp =>
-  (coll, expr, options) => {
-    const values = accumulators
-      .$push(coll, expr, options)
-      .filter((v) => !isNil(v) && !Number.isNaN(v))
-      .sort(compare)
-    return values.length === 0 ? null : pick(values)
-  }
-
-/** Pipeline stages a wandb-rx pipeline may use: mingo's, minus those reading or writing other collections. *
+/** Pipeline stages a wandb-rx pipeline may use: mingo's, minus those reading or writing other collections, with MongoDB's `$bucket`. *
  * @internal
  */
-export const STAGE_OPERATORS = without(
-  pipeline,
-  '$lookup',
-  '$graphLookup',
-  '$unionWith',
-  '$out',
-  '$merge',
-  '$documents',
-)
+export const STAGE_OPERATORS: Table = Object.freeze({
+  ...without(pipeline, '$lookup', '$graphLookup', '$unionWith', '$out', '$merge', '$documents'),
+  $bucket,
+})
 
-/** mingo's expression operators, minus the code-running `$function`. *
+/** mingo's expression operators, minus the code-running `$function`, with numeric `$percentile`/`$median`. *
  * @internal
  */
-export const EXPRESSION_OPERATORS = without(expressions, '$function')
+export const EXPRESSION_OPERATORS: Table = Object.freeze({
+  ...without(expressions, '$function'),
+  ...PERCENTILE_EXPRESSIONS,
+})
 
-/** mingo's accumulators, minus the code-running `$accumulator`, with NaN-skipping `$min`/`$max`. *
+/** mingo's accumulators, minus the code-running `$accumulator`, with wandb-rx's numeric ones (see numeric-accumulators.ts, percentile-operators.ts). *
  * @internal
  */
 export const ACCUMULATOR_OPERATORS: Table = Object.freeze({
   ...without(accumulators, '$accumulator'),
-  $min: extreme((sorted) => sorted[0]),
-  $max: extreme((sorted) => sorted[sorted.length - 1]),
+  ...NUMERIC_ACCUMULATORS,
+  ...PERCENTILE_ACCUMULATORS,
 })
 
 /** mingo's `$setWindowFields` operators (accumulators work there too). *

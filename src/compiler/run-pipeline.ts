@@ -2,7 +2,7 @@ import { Aggregator } from 'mingo/aggregator'
 import { freezeValue } from '../dsl/nodes/freeze-value.js'
 import type { AnyStage } from '../dsl/types/pipeline.js'
 import { PipelineError } from '../errors/pipeline-error.js'
-import { pipelineContext } from './pipeline-context.js'
+import { pipelineOptions } from './pipeline-context.js'
 
 /**
  * Runs a validated pipeline over documents with mingo, in wandb-rx's own operator context and
@@ -18,9 +18,24 @@ import { pipelineContext } from './pipeline-context.js'
  * @internal
  */
 export function runPipeline<T>(docs: readonly object[], stages: readonly AnyStage[]): T[] {
-  const aggregator = new Aggregator(stages as never, { context: pipelineContext(), scriptEnabled: false })
-  try {
+  return pipelineFailure(() => {
+    const aggregator = new Aggregator(stages as never, pipelineOptions())
     return aggregator.run(structuredClone(docs) as never).map((doc) => freezeValue(doc) as T)
+  })
+}
+
+/**
+ * Runs `evaluate`, turning mingo's failures on the data into {@link PipelineError}s.
+ *
+ * @example
+ * ```ts
+ * pipelineFailure(() => evalExpr(doc, { $add: ['$name', 1] }, pipelineOptions())) // throws PipelineError
+ * ```
+ * @internal
+ */
+export function pipelineFailure<T>(evaluate: () => T): T {
+  try {
+    return evaluate()
   } catch (error) {
     throw new PipelineError(error instanceof Error ? error.message : String(error), { cause: error })
   }

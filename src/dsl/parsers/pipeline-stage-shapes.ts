@@ -1,3 +1,4 @@
+import { validBoundaries } from '../../compiler/bucket-stage.js'
 import { FilterCompileError } from '../../errors/filter-compile-error.js'
 import { validateAccumulator, validateExpression, validateQuery } from './pipeline-operand-validator.js'
 
@@ -65,8 +66,11 @@ export const STAGE_SHAPES: Readonly<Record<string, StageShape>> = Object.freeze(
   $bucket: (value, at) => {
     const spec = object(value, at, "{ groupBy: '$summary.loss', boundaries: [0, 0.5, 1] }")
     validateExpression(spec['groupBy'], `${at}.groupBy`)
-    if (!Array.isArray(spec['boundaries']) || spec['boundaries'].length < 2)
-      throw new FilterCompileError(`${at}.boundaries`, 'expected an ascending array of at least two values')
+    if (!Array.isArray(spec['boundaries']) || !validBoundaries(spec['boundaries']))
+      throw new FilterCompileError(
+        `${at}.boundaries`,
+        'expected at least two strictly ascending values of one type, such as [0, 0.5, 1]',
+      )
     if (spec['output'] !== undefined) accumulators(spec['output'], `${at}.output`)
   },
   $bucketAuto: (value, at) => {
