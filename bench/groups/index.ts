@@ -1,5 +1,6 @@
 import type { BenchGroup } from '../bench-row.js'
 import { exportMemory } from './export-memory.js'
+import { groupedCurves } from './grouped-curves.js'
 import { parquetHistory } from './parquet-history.js'
 import { pythonClient } from './python-client.js'
 import { scanLatency } from './scan-latency.js'
@@ -19,4 +20,5 @@ export const GROUPS: readonly BenchGroup[] = [
   startup,
   exportMemory,
   serverFigures,
+  groupedCurves,
 ]

@@ -44,14 +44,10 @@ export async function startBenchServer(): Promise<BenchServer> {
 
 export const METRIC_KEYS = Array.from({ length: 10 }, (_, i) => `metric_${i}`)
 
-/** Logs `rows` history rows (`_step`, `_runtime`, `_timestamp` and 10 metrics) through file_stream. */
-export async function seedHistory(
-  target: Pick<BenchServer, 'url' | 'apiKey' | 'entity'>,
-  run: { project: string; name: string; rows: number },
-): Promise<number> {
+/** A POST of a JSON body with the server's key, as a writer sends it; throws on HTTP errors. */
+export function benchPost(target: Pick<BenchServer, 'apiKey'>) {
   const auth = { authorization: `Basic ${btoa(`api:${target.apiKey}`)}`, 'content-type': 'application/json' }
-  const stream = `${target.url}/files/${target.entity}/${run.project}/${run.name}/file_stream`
-  const post = async (url: string, body: unknown) => {
+  return async (url: string, body: unknown): Promise<void> => {
     const init = { method: 'POST', headers: auth, body: JSON.stringify(body) }
     // Building a chunk can outlast the server's 5 s keep-alive on a busy machine; the reused
     // socket is then closed under the request (EPIPE) before anything was processed: send again.
@@ -59,6 +55,15 @@ export async function seedHistory(
     if (!res.ok) throw new Error(`${url} ${res.status}: ${await res.text()}`)
     await res.arrayBuffer()
   }
+}
+
+/** Logs `rows` history rows (`_step`, `_runtime`, `_timestamp` and 10 metrics) through file_stream. */
+export async function seedHistory(
+  target: Pick<BenchServer, 'url' | 'apiKey' | 'entity'>,
+  run: { project: string; name: string; rows: number },
+): Promise<number> {
+  const post = benchPost(target)
+  const stream = `${target.url}/files/${target.entity}/${run.project}/${run.name}/file_stream`
   await post(`${target.url}/graphql`, {
     query: `mutation { upsertBucket(input: { modelName: "${run.project}", entityName: "${target.entity}", name: "${run.name}", state: "running" }) { bucket { id } } }`,
   })

@@ -48,7 +48,13 @@ export function curveBuckets(min: number, max: number, buckets: number, integers
   const edge = (i: number) => (i === buckets ? max : min + i * width)
   return {
     count: buckets,
-    index: (x) => Math.min(buckets - 1, Math.floor((x - min) / width)),
+    index: (x) => {
+      // The division may round across an edge: settle on the bucket whose bounds hold x.
+      let i = Math.max(0, Math.min(buckets - 1, Math.floor((x - min) / width)))
+      while (i > 0 && x < edge(i)) i--
+      while (i < buckets - 1 && x >= edge(i + 1)) i++
+      return i
+    },
     bounds: (i) => ({ x: (edge(i) + edge(i + 1)) / 2, x0: edge(i), x1: edge(i + 1) }),
   }
 }

@@ -10,8 +10,10 @@ import { addRunPoints } from './run-points.js'
  * and pure (`query.curves()` fetches the history and calls the same computation).
  *
  * **Bucketing.** The x range of all series together (rows with a finite x and value) is cut into
- * at most `buckets` equal-width buckets shared by every group; integer x (steps) gets whole-integer
- * buckets, so with few distinct steps each step is its own bucket (see {@link curveBuckets}).
+ * at most `buckets` equal-width buckets shared by every group. When every x is an integer (steps)
+ * the width is `⌈(max − min + 1) / buckets⌉` whole integers and a bucket's `x` is the middle of
+ * its integers, so with no more distinct steps than buckets each step is its own bucket at its
+ * own `x`; otherwise the width is `(max − min) / buckets` and the last bucket holds `max` too.
  * Each run contributes ONE value per bucket: the mean of its values there, so runs logged at
  * different steps or densities align and a densely logged run weighs no more than a sparse one.
  * Across the group's runs with a value in the bucket: `mean`, `min`, `max`, `std` (population:
@@ -22,10 +24,11 @@ import { addRunPoints } from './run-points.js'
  * `keys` to leave them out). Buckets with no value are left out of `points`; a group whose runs
  * have no value at all still appears, with no points.
  *
- * **Groups.** Runs group by their values at the `groupBy` Run paths (see {@link curveGroupKey}:
- * missing is `'(none)'`, arrays group as a whole, `tags` in any order); without `groupBy` all
- * runs form one group labelled `'all runs'`. Groups are sorted by label, numbers in labels in
- * numeric order. Bad options throw `FilterCompileError` naming the option.
+ * **Groups.** Runs group by their values at the `groupBy` Run paths: a missing value is `null`
+ * in `id` and `'(none)'` in the label, arrays group as a whole (`tags`, a set, in any order),
+ * objects by value, dates by ISO string; without `groupBy` all runs form one group labelled
+ * `'all runs'`. Groups are sorted by label, numbers in labels in numeric order. Bad options
+ * throw `FilterCompileError` naming the option (`key`, `x`, `groupBy.1`, `buckets`).
  *
  * @example
  * ```ts

@@ -4,9 +4,12 @@ import { startServer } from '../../server/src/index.js'
 import { Api } from '../../src/api/api.js'
 import { groupCurves } from '../../src/curves/group-curves.js'
 import type { Run } from '../../src/codecs/run.js'
+import type { CurveSet } from '../../src/curves/curve-set.js'
 import type { HistoryRow } from '../../src/codecs/history-row-codec.js'
 import { FilterCompileError } from '../../src/errors/filter-compile-error.js'
-import { logRun } from '../support/local-run-writer.js'
+import { sameJson } from '../../src/streams/same-json.js'
+import { logRun, RunWriter, upsertRun } from '../support/local-run-writer.js'
+import { record } from '../support/recorder.js'
 
 type Server = Awaited<ReturnType<typeof startServer>>
 let srv: Server
@@ -106,5 +109,112 @@ describe('query.curves() against the local server', () => {
     expect(() => query.curves({ key: 'loss', samples: -1 })).toThrow(/samples/)
     expect(() => query.curves({ key: 'loss', live: { intervalMs: -5 } })).toThrow(/live.intervalMs/)
     expect(client.stats().requests).toBe(0)
+  })
+})
+
+describe('query.curves({ live })', () => {
+  /** Rows of `loss = f(step)`; summary `ready` in the same request, so a run joins the query atomically. */
+  const lossRows = (from: number, to: number, k: number) =>
+    Array.from({ length: to - from }, (_, i) => ({
+      _step: from + i,
+      loss: (from + i) % 7 === 3 ? NaN : k / (from + i + 1),
+    }))
+
+  it.each(['sampled', 'full'] as const)(
+    '%s: emits a set per change (rows logged, run added, run deleted), each equal to groupCurves over the rows logged so far',
+    async (source) => {
+      const project = `live-${source}`
+      const logged = new Map<string, HistoryRow[]>()
+      const log = async (writer: RunWriter, rows: HistoryRow[]) => {
+        logged.set(writer.name, [...(logged.get(writer.name) ?? []), ...rows])
+        await writer.log(rows, { ready: true })
+      }
+      await upsertRun(srv, project, 'a', { config: { opt: 'adam' } })
+      const a = new RunWriter(srv, project, 'a')
+      await log(a, lossRows(0, 10, 1))
+      await upsertRun(srv, project, 'b', { config: { opt: 'sgd' } })
+      const b = new RunWriter(srv, project, 'b')
+      await log(b, lossRows(0, 25, 2))
+      await b.finish()
+
+      const client = api()
+      const query = client.runs(`${srv.entity}/${project}`).where({ 'summary.ready': true })
+      const options = { key: 'loss', groupBy: 'config.opt', buckets: 8 }
+      const expected = async (): Promise<CurveSet> =>
+        groupCurves(
+          (await query.toArray()).map((run) => ({ run, rows: logged.get(run.id) ?? [] })),
+          options,
+        )
+      const live = record(query.curves({ ...options, source, live: { intervalMs: 10 } }))
+      const states: CurveSet[] = []
+      const reach = async () => {
+        const want = await expected()
+        states.push(want)
+        await live.until((sets) => sets.length > 0 && sameJson(sets.at(-1), want))
+      }
+      await reach()
+      await log(a, lossRows(10, 30, 1)) // a running run logs: 'changed'
+      await reach()
+      const c = new RunWriter(srv, project, 'c')
+      await upsertRun(srv, project, 'c', { config: { opt: 'adam' } })
+      await log(c, lossRows(5, 40, 3)) // joins the query with its rows: 'added'
+      await reach()
+      await client.run(`${srv.entity}/${project}/b`).delete() // 'removed'
+      await reach()
+      // Polls that change nothing emit nothing.
+      const requests = client.stats().requests
+      const emitted = live.values.length
+      while (client.stats().requests < requests + 6) await new Promise((resolve) => setTimeout(resolve, 5))
+      live.unsubscribe()
+
+      expect(live.values).toHaveLength(emitted)
+      expect(states.map((s) => s.groups.map((g) => [g.label, [...g.runIds].sort()]))).toEqual([
+        [
+          ['adam', ['a']],
+          ['sgd', ['b']],
+        ],
+        [
+          ['adam', ['a']],
+          ['sgd', ['b']],
+        ],
+        [
+          ['adam', ['a', 'c']],
+          ['sgd', ['b']],
+        ],
+        [['adam', ['a', 'c']]],
+      ])
+      // Every emission is one of the states, in order, and none repeats the one before.
+      let at = 0
+      for (const [i, set] of live.values.entries()) {
+        while (at < states.length && !sameJson(set, states[at])) at++
+        expect(at, `emission ${i} is a state logged so far`).toBeLessThan(states.length)
+        if (i > 0) expect(sameJson(set, live.values[i - 1])).toBe(false)
+      }
+      expect(live.values[0]).toEqual(states[0])
+    },
+  )
+
+  it('unsubscribing aborts the history requests in flight', async () => {
+    await logRun(srv, { project: 'abort', name: 'x', rows: 5 })
+    const signals: AbortSignal[] = []
+    const client = new Api({
+      baseUrl: srv.url,
+      apiKey: srv.apiKey,
+      fetch: (url, init) => {
+        if (String(init?.body).includes('RunSampledHistory') && init?.signal) signals.push(init.signal)
+        return fetch(url, init)
+      },
+    })
+    srv.setFaults({ operations: ['RunSampledHistory'], latencyMs: 10_000 })
+    try {
+      const live = record(client.runs(`${srv.entity}/abort`).curves({ key: 'loss', live: true }))
+      while (signals.length === 0) await new Promise((resolve) => setTimeout(resolve, 5))
+      expect(signals[0]?.aborted).toBe(false)
+      live.unsubscribe()
+      expect(signals[0]?.aborted).toBe(true)
+      expect(live.values).toEqual([])
+    } finally {
+      srv.setFaults(undefined)
+    }
   })
 })

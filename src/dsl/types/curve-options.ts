@@ -24,6 +24,14 @@ export interface GroupCurvesOptions {
 }
 
 /**
+ * A `groupBy` path: a {@link RunPath} of the schema; untyped queries also take paths known only at
+ * run time (CLI flags), validated when `curves()` is called.
+ *
+ * @internal
+ */
+type GroupByPath<S extends RunSchema> = RunPath<S> | (AnyRunSchema extends S ? string & {} : never)
+
+/**
  * Options of `query.curves()`: those of {@link GroupCurvesOptions} (with `groupBy` typed by the
  * query's schema), plus where the history comes from and whether to follow running runs.
  *
@@ -41,7 +49,7 @@ export interface GroupCurvesOptions {
  * ```
  */
 export interface CurveOptions<S extends RunSchema = AnyRunSchema> extends GroupCurvesOptions {
-  readonly groupBy?: RunPath<S> | readonly RunPath<S>[] | undefined
+  readonly groupBy?: GroupByPath<S> | readonly GroupByPath<S>[] | undefined
   readonly source?: 'sampled' | 'full' | undefined
   readonly samples?: number | undefined
   readonly live?: boolean | { readonly intervalMs?: number | undefined } | undefined
