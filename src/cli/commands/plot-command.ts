@@ -4,8 +4,6 @@ import { Command } from 'commander'
 import { lastValueFrom, toArray, type Observable } from 'rxjs'
 import type { Api } from '../../api/api.js'
 import type { HistoryRow } from '../../codecs/history-row-codec.js'
-import type { RunPath } from '../../dsl/types/run-paths.js'
-import type { AnyRunSchema } from '../../dsl/types/run-schema.js'
 import { curveSeries, type CurveBand } from '../../exports/curve-series.js'
 import { lineChartSvg, type PlotSeries } from '../../exports/line-chart-svg.js'
 import type { CliIo } from '../cli-io.js'
@@ -117,8 +115,7 @@ async function groupedChart(api: Api, paths: readonly string[], options: PlotOpt
     query.curves({
       key: options.key,
       x: options.x,
-      // Paths from the command line; curves() validates them (FilterCompileError, exit 2).
-      groupBy: groupBy as readonly RunPath<AnyRunSchema>[],
+      groupBy, // curves() validates the paths (FilterCompileError, exit 2)
       source: options.all ? 'full' : 'sampled',
       samples: options.samples,
       ...(options.buckets === undefined ? {} : { buckets: options.buckets }),
