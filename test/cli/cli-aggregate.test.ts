@@ -253,6 +253,14 @@ describe('wandb-rx plot --group-by', () => {
     expect(readFileSync(png).subarray(1, 4).toString()).toBe('PNG')
   })
 
+  it('reads full history with --all: the same curves, as these runs have fewer rows than a sample', async () => {
+    const args = ['plot', project(), '--key', 'loss', '-g', 'config.optimizer', '--buckets', '10']
+    const [sampled, full] = await Promise.all([cli(...args), cli(...args, '--all')])
+    expect(full.code, full.stderr).toBe(0)
+    expect(svgElements(full.stdout, 'path')).toHaveLength(6)
+    expect(full.stdout).toBe(sampled.stdout)
+  })
+
   it('keeps the per-run form and rejects group options without --group-by', async () => {
     const single = await cli('plot', `${project()}/a1`, '--key', 'loss')
     expect(single.code, single.stderr).toBe(0)
