@@ -17,6 +17,8 @@ import { runPipeline } from './run-pipeline.js'
  * `$median`/`$percentile` sort numerically (mingo sorted as strings), `method: 'approximate'` is the
  * nearest rank (a value of the data) and `'exact'` interpolates linearly between closest ranks;
  * `$bucket` puts a value equal to a boundary in the bucket it opens and omits empty buckets;
+ * `$sort` ranks NaN before the other numbers (mingo left NaN keys unsorted; the `sortBy` of
+ * `$setWindowFields`, `$top` and `$bottom` is still mingo's);
  * `$match` after the first stage uses the NaN-safe comparisons of filters.
  *
  * @example

@@ -8,6 +8,7 @@ import { $bucket } from './bucket-stage.js'
 import { NUMERIC_ACCUMULATORS } from './numeric-accumulators.js'
 import { PERCENTILE_ACCUMULATORS, PERCENTILE_EXPRESSIONS } from './percentile-operators.js'
 import { QUERY_OPERATORS } from './query-operators.js'
+import { $sort } from './sort-stage.js'
 
 type Table = Readonly<Record<string, unknown>>
 
@@ -18,12 +19,13 @@ const without = (module: Table, ...names: readonly string[]): Table =>
     ),
   )
 
-/** Pipeline stages a wandb-rx pipeline may use: mingo's, minus those reading or writing other collections, with MongoDB's `$bucket`. *
+/** Pipeline stages a wandb-rx pipeline may use: mingo's, minus those reading or writing other collections, with MongoDB's `$bucket` and NaN order in `$sort`. *
  * @internal
  */
 export const STAGE_OPERATORS: Table = Object.freeze({
   ...without(pipeline, '$lookup', '$graphLookup', '$unionWith', '$out', '$merge', '$documents'),
   $bucket,
+  $sort,
 })
 
 /** mingo's expression operators, minus the code-running `$function`, with numeric `$percentile`/`$median`. *

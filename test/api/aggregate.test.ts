@@ -10,8 +10,8 @@ import { record } from '../support/recorder.js'
 type Server = Awaited<ReturnType<typeof startServer>>
 let srv: Server
 
-const client = () =>
-  new Api({ baseUrl: srv.url, apiKey: srv.apiKey, retry: { minDelayMs: 10, maxDelayMs: 50 } })
+const client = (options: { fetch?: typeof fetch } = {}) =>
+  new Api({ baseUrl: srv.url, apiKey: srv.apiKey, retry: { minDelayMs: 10, maxDelayMs: 50 }, ...options })
 const seeded = [
   { name: 'a1', optimizer: 'adam', loss: 0.1, finished: true },
   { name: 'a2', optimizer: 'adam', loss: 0.3, finished: true },
@@ -88,6 +88,46 @@ describe('query.aggregate() over HTTP', () => {
     const iterated: unknown[] = []
     for await (const doc of query) iterated.push(doc)
     expect(iterated).toEqual(streamed)
+  })
+
+  it('a pipeline reading only light fields lists runs without config and summary', async () => {
+    const query = client()
+      .runs(`${srv.entity}/agg`)
+      .aggregate([{ $sortByCount: '$state' }])
+    expect(query.compile().runs.lazy).toBe(true)
+    expect(query.compile().reads).toEqual(['state'])
+    expect(await query.toArray()).toEqual([
+      { _id: 'finished', count: 4 },
+      { _id: 'running', count: 1 },
+    ])
+  })
+
+  it('unsubscribing aborts the runs request in flight and requests nothing more', async () => {
+    const signals: AbortSignal[] = []
+    const api = client({
+      fetch: (url, init) => {
+        if (init?.signal) signals.push(init.signal)
+        return fetch(url, init)
+      },
+    })
+    srv.setFaults({ operations: ['Runs'], latencyMs: 200 })
+    try {
+      const live = record(
+        api
+          .runs(`${srv.entity}/agg`)
+          .perPage(2)
+          .aggregate([{ $count: 'n' }])
+          .stream(),
+      )
+      while (signals.length === 0) await new Promise((resolve) => setTimeout(resolve, 5))
+      live.unsubscribe()
+      expect(signals[0]?.aborted).toBe(true)
+      await new Promise((resolve) => setTimeout(resolve, 250))
+      expect(api.stats().requests).toBe(1)
+      expect(live.values).toEqual([])
+    } finally {
+      srv.setFaults(undefined)
+    }
   })
 
   it('rejects a bad pipeline at aggregate(), before any request', () => {

@@ -202,6 +202,24 @@ describe('aggregateRuns against reference computations (property)', () => {
     )
   })
 
+  it('$sort puts missing, null, NaN, numbers, strings in that order, stably', () => {
+    const rank = (v: unknown) =>
+      v === undefined ? 0 : v === null ? 1 : typeof v === 'string' ? 4 : Number.isNaN(v) ? 2 : 3
+    const order = (a: unknown, b: unknown) =>
+      rank(a) - rank(b) || (rank(a) >= 3 ? (a! < b! ? -1 : a! > b! ? 1 : 0) : 0)
+    fc.assert(
+      fc.property(runsArb, fc.constantFrom(1, -1), (runs, direction) => {
+        const ids = aggregateRuns(runs, [{ $sort: { 'summary.loss': direction } }]).map((d) => d['id'])
+        const expected = runs
+          .map((run, i) => ({ run, i }))
+          .sort((x, y) => direction * order(lossOf(x.run), lossOf(y.run)) || x.i - y.i)
+          .map(({ run }) => run.id)
+        expect(ids).toEqual(expected)
+      }),
+      { numRuns: 300 },
+    )
+  })
+
   it('$sortByCount and a later $match use the NaN-safe comparisons', () => {
     fc.assert(
       fc.property(runsArb, (runs) => {
@@ -228,12 +246,19 @@ describe('aggregateRuns against reference computations (property)', () => {
     fc.assert(
       fc.property(runsArb, (runs) => {
         const before = structuredClone(runs)
+        const same = [...runs]
         aggregateRuns(runs, [
           { $addFields: { 'summary.x': 1 } },
           { $unwind: '$tags' },
           { $project: { config: 0 } },
         ])
+        // Read-only pipelines skip the clone: they must not reorder or touch the caller's array either.
+        aggregateRuns(runs, [
+          { $sort: { createdAt: -1 } },
+          { $group: { _id: null, all: { $push: '$$ROOT' } } },
+        ])
         expect(runs).toEqual(before)
+        runs.forEach((run, i) => expect(run).toBe(same[i]))
       }),
       { numRuns: 50 },
     )

@@ -132,6 +132,27 @@ describe('aggregate() validation and $match merging', () => {
     )
   })
 
+  it('lists light runs when the pipeline reads no config, summary or system metrics', () => {
+    expect(query.aggregate([{ $sortByCount: '$state' }]).compile().runs.lazy).toBe(true)
+    expect(query.aggregate([{ $count: 'n' }]).compile().runs.document).toContain('LightRunFields')
+    expect(query.aggregate([{ $group: { _id: '$config.opt' } }]).compile().runs.lazy).toBe(false)
+    expect(query.aggregate([{ $sort: { createdAt: 1 } }]).compile().runs.lazy).toBe(false)
+    // A client residual may read the summary: keep the full fragment.
+    expect(query.where({ 'summary.loss': { $type: 'number' } }).compile().residual).not.toBeNull()
+    expect(
+      query
+        .where({ 'summary.loss': { $type: 'number' } })
+        .aggregate([{ $count: 'n' }])
+        .compile().runs.lazy,
+    ).toBe(false)
+    expect(() => query.lazy().aggregate([{ $group: { _id: null, m: { $avg: '$summary.loss' } } }])).toThrow(
+      expect.objectContaining({
+        path: 'lazy',
+        reason: expect.stringMatching(/reads summary.*drop \.lazy\(\)/),
+      }),
+    )
+  })
+
   it('keeps a leading $match that uses $expr on the client', () => {
     const agg = query.aggregate([{ $match: { $expr: { $lt: ['$summary.loss', '$summary.best'] } } }])
     expect(agg.pipeline).toHaveLength(1)

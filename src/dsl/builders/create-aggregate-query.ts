@@ -7,12 +7,16 @@ import { pickFields } from '../../compiler/pick-fields.js'
 import { pipelineReads } from '../../compiler/pipeline-reads.js'
 import { runPipeline } from '../../compiler/run-pipeline.js'
 import { liveAggregate } from '../../streams/live-aggregate.js'
+import { FilterCompileError } from '../../errors/filter-compile-error.js'
 import { parseFilter } from '../parsers/filter-parser.js'
 import { parsePipeline } from '../parsers/pipeline-parser.js'
 import type { LiveOptions } from '../runs-query-runtime.js'
 import type { AnyStage } from '../types/pipeline.js'
 import type { AggregateQuery } from './aggregate-query.js'
 import type { RunsQuery } from './runs-query.js'
+
+// What the light fragment of `.lazy()` listings leaves empty.
+const HEAVY_FIELDS = new Set(['config', 'summary', 'systemMetrics', 'lastHistoryStep'])
 
 const usesExpr = (value: unknown): boolean =>
   typeof value === 'object' &&
@@ -69,7 +73,9 @@ class AggregateQueryImpl<T> implements AggregateQuery<T> {
 /**
  * Validates a pipeline and builds the {@link AggregateQuery} of `query.aggregate(pipeline)`:
  * leading `$match` stages (without `$expr`) are parsed as filters in Run names and ANDed into
- * the runs query's `where`, so the compiler pushes them down; the rest stays for mingo.
+ * the runs query's `where`, so the compiler pushes them down; the rest stays for mingo. A
+ * pipeline that reads no config, summary or system metrics lists runs with the light fragment
+ * (`.lazy()`); one that reads them on a `.lazy()` query is a {@link FilterCompileError}.
  *
  * @example
  * ```ts
@@ -90,5 +96,14 @@ export function createAggregateQuery<T>(runs: RunsQuery, pipeline: unknown): Agg
     query = query.where(() => node)
     merged++
   }
-  return new AggregateQueryImpl<T>(query, stages.slice(merged))
+  const rest = stages.slice(merged)
+  const heavy = pipelineReads(rest)?.filter((field) => HEAVY_FIELDS.has(field))
+  if (heavy?.length && query.node.lazy)
+    throw new FilterCompileError(
+      'lazy',
+      `the pipeline reads ${heavy.join(', ')}, which .lazy() listings leave empty: drop .lazy()`,
+    )
+  // A pipeline that reads only light fields lists runs with the light fragment (no config/summary).
+  if (heavy?.length === 0 && query.compile().residual === null) query = query.lazy()
+  return new AggregateQueryImpl<T>(query, rest)
 }
