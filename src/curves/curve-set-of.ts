@@ -21,25 +21,29 @@ interface Group {
 
 const collator = new Intl.Collator('en', { numeric: true })
 
-/** Each run's mean per bucket, collected per bucket across the group's runs. */
-function bucketValues(runs: readonly RunCurve[], buckets: CurveBuckets): Map<number, number[]> {
-  const perBucket = new Map<number, number[]>()
-  const sums = new Map<number, { sum: number; n: number }>()
+/** Each run's mean per bucket, collected per bucket (by index) across the group's runs. */
+function bucketValues(runs: readonly RunCurve[], buckets: CurveBuckets): (number[] | undefined)[] {
+  const perBucket: (number[] | undefined)[] = new Array<number[] | undefined>(buckets.count)
+  // Typed scratch arrays reused run after run; only the buckets a run touched are read and reset.
+  const sums = new Float64Array(buckets.count)
+  const counts = new Uint32Array(buckets.count)
+  const touched: number[] = []
   for (const { points } of runs) {
-    sums.clear()
-    points.xs.forEach((x, i) => {
-      const b = buckets.index(x)
-      const acc = sums.get(b)
-      if (acc) {
-        acc.sum += points.ys[i] as number
-        acc.n++
-      } else sums.set(b, { sum: points.ys[i] as number, n: 1 })
-    })
-    for (const [b, { sum, n }] of sums) {
-      const list = perBucket.get(b)
-      if (list) list.push(sum / n)
-      else perBucket.set(b, [sum / n])
+    const { xs, ys } = points
+    for (let i = 0; i < xs.length; i++) {
+      const b = buckets.index(xs[i] as number)
+      const n = counts[b] as number
+      if (n === 0) touched.push(b)
+      counts[b] = n + 1
+      sums[b] = (sums[b] as number) + (ys[i] as number)
     }
+    for (const b of touched) {
+      const mean = (sums[b] as number) / (counts[b] as number)
+      ;(perBucket[b] ??= []).push(mean)
+      sums[b] = 0
+      counts[b] = 0
+    }
+    touched.length = 0
   }
   return perBucket
 }
@@ -47,8 +51,9 @@ function bucketValues(runs: readonly RunCurve[], buckets: CurveBuckets): Map<num
 function curveOf(group: Group, buckets: CurveBuckets | undefined): CurveGroup {
   const points: CurvePoint[] = []
   if (buckets)
-    for (const [b, values] of [...bucketValues(group.runs, buckets)].sort(([a], [c]) => a - c))
-      points.push(Object.freeze({ ...buckets.bounds(b), ...spread(values) }))
+    bucketValues(group.runs, buckets).forEach((values, b) => {
+      if (values) points.push(Object.freeze({ ...buckets.bounds(b), ...spread(values) }))
+    })
   return Object.freeze({
     id: group.id,
     label: group.label,

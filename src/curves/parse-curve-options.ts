@@ -1,5 +1,5 @@
 import { parseFieldPath } from '../dsl/parsers/field-path-parser.js'
-import type { FieldPathNode } from '../dsl/nodes/field-path-node.js'
+import { FieldPathNode } from '../dsl/nodes/field-path-node.js'
 import type { CurveOptions, GroupCurvesOptions } from '../dsl/types/curve-options.js'
 import { FilterCompileError } from '../errors/filter-compile-error.js'
 
@@ -22,6 +22,8 @@ export interface ParsedCurveOptions extends ParsedGroupCurves {
 }
 
 const MAX_BUCKETS = 100_000
+/** Run fields the light (lazy) fragment leaves out. */
+const HEAVY_ROOTS = new Set(['config', 'summary', 'systemMetrics'])
 const DEFAULT_LIVE_INTERVAL_MS = 5000
 
 const nonEmpty = (value: unknown, at: string): string => {
@@ -67,7 +69,8 @@ export function parseGroupCurvesOptions(options: GroupCurvesOptions): ParsedGrou
 /**
  * Validates `query.curves()` options: those of {@link parseGroupCurvesOptions}, plus `source`
  * (`'sampled'` or `'full'`), `samples` (an integer from 1 to 100 000, default 1000) and `live`
- * (`true`, or `{ intervalMs }` with `intervalMs ≥ 0`).
+ * (`true`, or `{ intervalMs }` with `intervalMs ≥ 0`). For a `lazy()` query, `groupBy` may not
+ * name config, summary or system metrics (the light fragment has none).
  *
  * @example
  * ```ts
@@ -75,8 +78,16 @@ export function parseGroupCurvesOptions(options: GroupCurvesOptions): ParsedGrou
  * parseCurveOptions({ key: 'loss', source: 'all' }) // throws FilterCompileError at source
  * ```
  */
-export function parseCurveOptions(options: CurveOptions): ParsedCurveOptions {
+export function parseCurveOptions(options: CurveOptions, lazy = false): ParsedCurveOptions {
   const grouping = parseGroupCurvesOptions(options)
+  // A lazy query fetches runs without config, summary and system metrics: every run would
+  // silently land in the '(none)' group.
+  const heavy = lazy ? grouping.paths.findIndex((p) => HEAVY_ROOTS.has(FieldPathNode.root(p))) : -1
+  if (heavy >= 0)
+    throw new FilterCompileError(
+      typeof options.groupBy === 'string' ? 'groupBy' : `groupBy.${heavy}`,
+      `${grouping.groupBy[heavy]} is not fetched by a lazy() query: drop lazy() (or select('full'))`,
+    )
   const { source = 'sampled', live } = options
   if (source !== 'sampled' && source !== 'full')
     throw new FilterCompileError('source', `expected 'sampled' or 'full', got ${JSON.stringify(source)}`)

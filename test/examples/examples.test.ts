@@ -65,6 +65,16 @@ describe('examples', () => {
     expect(stdout).toMatch(/best val\.loss per finished run .*\n( {2}\S+ .* \d\.\d{4}\n)+/)
     expect(stdout).toMatch(/dashboard updates for \S+: \+\d+ rows \(step \d+\)/)
   }, 120_000)
+
+  it('grouped-curves', async () => {
+    const { code, stdout, stderr } = await runExample('grouped-curves.ts')
+    expect(code, stderr).toBe(0)
+    expect(stdout).toContain('sampled: train.loss over _step, by config.optimizer')
+    expect(stdout).toMatch(
+      /full: train\.loss over _step, by config\.optimizer\n( {2}\S+ +\d+ runs, \d+ points, at step \d+(\.5)?: \d\.\d{3} ± \d\.\d{3} \(n=\d+, .*\n)+/,
+    )
+    expect(stdout).toContain('offline groupCurves equals the full curves: true')
+  }, 120_000)
 })
 
 describe('demo', () => {

@@ -108,6 +108,10 @@ describe('query.curves() against the local server', () => {
     expect(() => query.curves({ key: 'loss', source: 'all' as never })).toThrow(/source/)
     expect(() => query.curves({ key: 'loss', samples: -1 })).toThrow(/samples/)
     expect(() => query.curves({ key: 'loss', live: { intervalMs: -5 } })).toThrow(/live.intervalMs/)
+    expect(() => query.lazy().curves({ key: 'loss', groupBy: ['group', 'config.opt'] })).toThrow(
+      'Invalid filter at groupBy.1: config.opt is not fetched by a lazy() query',
+    )
+    expect(() => query.lazy().curves({ key: 'loss', groupBy: 'tags' })).not.toThrow()
     expect(client.stats().requests).toBe(0)
   })
 })

@@ -137,7 +137,7 @@ class RunsQueryImpl<S extends RunSchema> implements RunsQuery<S> {
   }
 
   curves(options: CurveOptions<S>): Observable<CurveSet> {
-    parseCurveOptions(options as CurveOptions) // validate at the call, never mid-stream
+    parseCurveOptions(options as CurveOptions, this.#props.node.lazy) // validate now, never mid-stream
     return this.#runtime().curves(this.compile(), options as CurveOptions)
   }
 
