@@ -220,7 +220,7 @@ describe('aggregateRuns against reference computations (property)', () => {
     )
   })
 
-  it('$sortByCount and a later $match use the NaN-safe comparisons', () => {
+  it('$sortByCount, and later $match stages (NaN-safe, Dates compared as Dates)', () => {
     fc.assert(
       fc.property(runsArb, (runs) => {
         const counted = aggregateRuns(runs, [{ $sortByCount: '$config.lr' }])
@@ -236,6 +236,15 @@ describe('aggregateRuns against reference computations (property)', () => {
         ])
         expect(low.map((d) => d['id'])).toEqual(
           runs.filter((run) => isNumber(lossOf(run)) && (lossOf(run) as number) <= 1).map((run) => run.id),
+        )
+
+        const pivot = new Date('2024-06-01')
+        const recent = aggregateRuns(runs, [
+          { $project: { _id: 0, id: 1, at: '$createdAt' } },
+          { $match: { at: { $gte: pivot } } },
+        ])
+        expect(recent).toEqual(
+          runs.filter((run) => run.createdAt >= pivot).map((run) => ({ id: run.id, at: run.createdAt })),
         )
       }),
       { numRuns: 200 },

@@ -1,4 +1,5 @@
 import { describe, expectTypeOf, it } from 'vitest'
+import { aggregateRuns } from '../../src/compiler/aggregate-runs.js'
 import type { AggregateQuery } from '../../src/dsl/builders/aggregate-query.js'
 import { createRunsQuery } from '../../src/dsl/builders/create-runs-query.js'
 import type { RunsQuery } from '../../src/dsl/builders/runs-query.js'
@@ -34,6 +35,7 @@ describe('typed pipelines check Run paths', () => {
       },
     ])
     typed([{ $match: { state: 'finished' } }])
+    typed([{ $sort: { 'summary.loss': 1, createdAt: -1 } }, { $limit: 3 }, { $project: { anything: 1 } }])
     typed([
       {
         $group: {
@@ -61,6 +63,8 @@ describe('typed pipelines check Run paths', () => {
     typed([{ $match: { 'summary.los': 1 } }, { $group: { _id: null } }])
     // @ts-expect-error after a leading $match the next stage is still typed
     typed([{ $match: { state: 'finished' } }, { $group: { _id: '$config.bad' } }])
+    // @ts-expect-error a $sort on Runs takes Run paths
+    typed([{ $sort: { 'summary.los': 1 } }, { $limit: 3 }])
     // @ts-expect-error not an accumulator
     typed([{ $group: { _id: null, best: { $minimum: '$summary.loss' } } }])
   })
@@ -88,5 +92,13 @@ describe('typed queries', () => {
     // @ts-expect-error the schema checks aggregate() paths
     q.aggregate([{ $group: { _id: '$config.optimiser' } }])
     createRunsQuery({ project: 'mnist' }).aggregate([{ $group: { _id: '$config.anything' } }])
+  })
+})
+
+describe('aggregateRuns', () => {
+  it('takes typed and untyped pipelines', () => {
+    const typedPipeline: Pipeline<Mnist> = [{ $group: { _id: '$config.optimizer', n: { $count: {} } } }]
+    expectTypeOf(aggregateRuns<{ n: number }>([], typedPipeline)).toEqualTypeOf<{ n: number }[]>()
+    expectTypeOf(aggregateRuns([], [{ $count: 'n' }])).toEqualTypeOf<Record<string, unknown>[]>()
   })
 })
