@@ -4,7 +4,7 @@
  * row, from the runs' Parquet exports), time and requests; and the full-history curves against a
  * plain scan of the same rows, 8 runs at a time as `curves()` reads them (what grouping and
  * bucketing add). Runs hold `rows / 100` rows each (10k with the default 1M). Modes run
- * interleaved, three rounds, so load from other processes hits each alike; each keeps its best.
+ * interleaved, two rounds, so load from other processes hits each alike; each keeps its best.
  */
 import { lastValueFrom, reduce } from 'rxjs'
 import { Api } from '../../src/api/api.js'
@@ -16,7 +16,7 @@ import { waitForExport } from '../support/wait-for-export.js'
 
 const RUNS = 100
 const PROJECT = 'bench-curves'
-const ROUNDS = 3
+const ROUNDS = 2
 
 interface Measured {
   readonly seconds: number

@@ -17,6 +17,7 @@ export function inSlot<T>(slots: RequestSlots, source: Observable<T>): Observabl
     slots.use(
       () =>
         new Promise<T[]>((resolve, reject) => {
+          if (signal.aborted) return reject(signal.reason)
           const subscription = source.pipe(toArray()).subscribe({ next: resolve, error: reject })
           signal.addEventListener(
             'abort',

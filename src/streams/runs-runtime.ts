@@ -23,7 +23,7 @@ import type { RunsQueryShape } from './runs-query-shape.js'
  * - `iterate()`: pull-based async iteration (at most one page prefetched).
  * - `count()`: exact (see {@link countRuns}).
  * - `live()`: a polled live table (see {@link liveRuns}).
- * - `curves()`: grouped curves of a metric, once or live (see {@link runCurves}).
+ * - `curves()`: grouped curves of a metric, once or live (the streams of `query.curves()`).
  *
  * @example
  * ```ts

@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { lastValueFrom, toArray } from 'rxjs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startServer } from '../../server/src/index.js'
@@ -116,6 +117,56 @@ describe('query.curves() against the local server', () => {
   })
 })
 
+describe('query.curves() on random runs (property, through the server)', () => {
+  const MISSING = Symbol('missing')
+  const value = fc.oneof(
+    { weight: 10, arbitrary: fc.double({ min: -1e6, max: 1e6, noNaN: true }).map((v) => v + 0) }, // no -0
+    { weight: 1, arbitrary: fc.constantFrom(NaN, Infinity, -Infinity, 'x', true, MISSING) },
+  )
+  const run = fc.record({
+    opt: fc.constantFrom('adam', 'sgd', undefined),
+    start: fc.integer({ min: 0, max: 30 }),
+    stride: fc.integer({ min: 1, max: 9 }),
+    values: fc.array(value, { maxLength: 30 }),
+  })
+  let cases = 0
+
+  it('sampled and full history both give groupCurves over the logged rows holding the key', () =>
+    fc.assert(
+      fc.asyncProperty(
+        fc.array(run, { minLength: 1, maxLength: 5 }),
+        fc.integer({ min: 1, max: 25 }),
+        async (runs, buckets) => {
+          const project = `prop-${cases++}`
+          const logged = new Map<string, HistoryRow[]>()
+          for (const [i, r] of runs.entries()) {
+            const rows = r.values.map((v, j) => {
+              const row: Record<string, unknown> = { _step: r.start + j * r.stride, acc: j }
+              if (v !== MISSING) row['loss'] = v
+              return row as HistoryRow
+            })
+            logged.set(`p${i}`, rows)
+            await logRun(srv, {
+              project,
+              name: `p${i}`,
+              rows,
+              config: r.opt === undefined ? {} : { opt: r.opt },
+            })
+          }
+          const query = api().runs(`${srv.entity}/${project}`)
+          const options = { key: 'loss', groupBy: 'config.opt', buckets }
+          const expected = groupCurves(
+            (await query.toArray()).map((r) => ({ run: r, rows: withLoss(logged.get(r.id) ?? []) })),
+            options,
+          )
+          for (const source of ['sampled', 'full'] as const)
+            expect(await lastValueFrom(query.curves({ ...options, source }))).toEqual(expected)
+        },
+      ),
+      { numRuns: 12 },
+    ))
+})
+
 describe('query.curves({ live })', () => {
   /** Rows of `loss = f(step)`; summary `ready` in the same request, so a run joins the query atomically. */
   const lossRows = (from: number, to: number, k: number) =>
@@ -141,7 +192,18 @@ describe('query.curves({ live })', () => {
       await log(b, lossRows(0, 25, 2))
       await b.finish()
 
-      const client = api()
+      const specs: { run: string; minStep?: number }[] = [] // sampledHistory specs asked, per run
+      const client = new Api({
+        baseUrl: srv.url,
+        apiKey: srv.apiKey,
+        fetch: (url, init) => {
+          const body = typeof init?.body === 'string' ? (JSON.parse(init.body) as Record<string, any>) : {}
+          if (body['operationName'] === 'RunSampledHistory')
+            for (const spec of body['variables'].specs as string[])
+              specs.push({ run: body['variables'].name, ...JSON.parse(spec) })
+          return fetch(url, init)
+        },
+      })
       const query = client.runs(`${srv.entity}/${project}`).where({ 'summary.ready': true })
       const options = { key: 'loss', groupBy: 'config.opt', buckets: 8 }
       const expected = async (): Promise<CurveSet> =>
@@ -195,6 +257,9 @@ describe('query.curves({ live })', () => {
         if (i > 0) expect(sameJson(set, live.values[i - 1])).toBe(false)
       }
       expect(live.values[0]).toEqual(states[0])
+      // Run a was read twice: whole at first; then whole again (sampled) or only its new rows (full).
+      const readsOfA = specs.filter((spec) => spec.run === 'a').map((spec) => spec.minStep)
+      expect(readsOfA).toEqual(source === 'full' ? [0, 10] : [undefined, undefined])
     },
   )
 
