@@ -1,34 +1,48 @@
 import type { Subscription } from 'rxjs'
 import uPlot from 'uplot'
-import type { Api, Run } from 'wandb-rx'
+import { groupCurves, type Api, type Run } from 'wandb-rx'
 import { $, h } from './dom.js'
+import { groupedPlot, type GroupedPlot } from './grouped-plot.js'
 
 const COLORS = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7']
 
 /**
  * A line chart (uPlot) of one metric for the selected runs. `watchMany` replays each run's
  * history and then extends it while the runs are running, in one batched request per poll.
- * The container's `data-points` attribute counts the points drawn.
+ * The container's `data-points` attribute counts the points received. With a group-by path,
+ * it draws one mean line per group with a min–max band instead (`groupCurves` over the same
+ * points), and a legend of the groups with their run counts (`#chart-legend`).
  */
 export class ChartView {
   readonly #api: Api
   readonly #points = new Map<string, Map<number, number>>()
-  #labels = new Map<string, string>()
+  #runs = new Map<string, Run>()
   #watch: Subscription | undefined
   #key = ''
+  #groupBy = ''
   #plot: uPlot | undefined
+  /** What the plot's series stand for; a change rebuilds the plot instead of updating its data. */
+  #shape = ''
   #frame = 0
 
   constructor(api: Api) {
     this.#api = api
   }
 
-  /** Shows `metric` for `runs` (in table order); resubscribes only when the choice changed. */
-  show(runs: readonly Run[], metric: string): void {
+  /**
+   * Shows `metric` for `runs` (in table order), grouped by the Run path `groupBy` unless it is
+   * empty; resubscribes only when the runs or the metric changed.
+   */
+  show(runs: readonly Run[], metric: string, groupBy = ''): void {
     const paths = runs.map((r) => r.path)
-    this.#labels = new Map(runs.map((r) => [r.path, r.name]))
+    this.#runs = new Map(runs.map((r) => [r.path, r]))
+    const regroup = groupBy !== this.#groupBy
+    this.#groupBy = groupBy
     const key = JSON.stringify([metric, paths])
-    if (key === this.#key) return
+    if (key === this.#key) {
+      if (regroup) this.#draw(metric)
+      return
+    }
     this.#key = key
     this.#watch?.unsubscribe()
     this.#points.clear()
@@ -53,43 +67,88 @@ export class ChartView {
   #draw(metric: string): void {
     const container = $('#chart')
     const paths = [...this.#points.keys()]
-    const steps = [...new Set(paths.flatMap((p) => [...this.#points.get(p)!.keys()]))].sort((a, b) => a - b)
-    const data: uPlot.AlignedData = [
-      steps,
-      ...paths.map((p) => steps.map((s) => this.#points.get(p)!.get(s) ?? null)),
-    ]
-    const count = paths.reduce((n, p) => n + this.#points.get(p)!.size, 0)
-    container.dataset.points = String(count)
-    if (this.#plot && this.#plot.series.length === paths.length + 1) {
-      this.#plot.setData(data)
-      return
-    }
-    this.#plot?.destroy()
-    container.replaceChildren()
+    container.dataset.points = String(paths.reduce((n, p) => n + this.#points.get(p)!.size, 0))
     if (paths.length === 0) {
+      this.#reset(container, undefined)
       container.append(h('p', { class: 'hint' }, 'Select runs in the table to chart them.'))
-      this.#plot = undefined
       return
     }
+    const plot = this.#groupBy ? this.#grouped(metric, paths) : this.#perRun(paths)
+    if (this.#plot && plot.shape === this.#shape) {
+      this.#plot.setData(plot.data)
+      return
+    }
+    this.#reset(container, plot.shape)
     this.#plot = new uPlot(
       {
         width: Math.max(320, container.clientWidth || 640),
         height: 300,
         scales: { x: { time: false } },
         axes: [{ label: '_step' }, { label: metric }],
-        series: [
-          { label: '_step' },
-          ...paths.map((p, i) => ({
-            label: this.#labels.get(p) ?? p,
-            stroke: COLORS[i % COLORS.length]!,
-            width: 1.5,
-            spanGaps: true,
-            points: { show: false },
-          })),
-        ],
+        series: [{ label: '_step' }, ...plot.series],
+        bands: plot.bands,
+        legend: { show: !this.#groupBy },
       },
-      data,
+      plot.data,
       container,
     )
+    $('#chart-legend').replaceChildren(
+      ...(plot.legend ?? []).map((entry) =>
+        h(
+          'li',
+          { 'data-group': entry.label, 'data-runs': String(entry.runs) },
+          h('span', { class: 'swatch', style: `background:${entry.color}` }),
+          `${entry.label} `,
+          h('small', {}, `${entry.runs} run${entry.runs === 1 ? '' : 's'}`),
+        ),
+      ),
+    )
   }
+
+  #reset(container: HTMLElement, shape: string | undefined): void {
+    this.#plot?.destroy()
+    this.#plot = undefined
+    this.#shape = shape ?? ''
+    container.replaceChildren()
+    $('#chart-legend').replaceChildren()
+  }
+
+  /** One line per run, on the union of their steps. */
+  #perRun(paths: readonly string[]): Plot {
+    const steps = [...new Set(paths.flatMap((p) => [...this.#points.get(p)!.keys()]))].sort((a, b) => a - b)
+    return {
+      shape: JSON.stringify(['runs', paths]),
+      data: [steps, ...paths.map((p) => steps.map((s) => this.#points.get(p)!.get(s) ?? null))],
+      series: paths.map((p, i) => ({
+        label: this.#runs.get(p)?.name ?? p,
+        stroke: COLORS[i % COLORS.length]!,
+        width: 1.5,
+        spanGaps: true,
+        points: { show: false },
+      })),
+      bands: [],
+    }
+  }
+
+  /** One mean line and min–max band per group, from `groupCurves` over the points received. */
+  #grouped(metric: string, paths: readonly string[]): Plot {
+    const series = paths.flatMap((path) => {
+      const run = this.#runs.get(path)
+      const rows = [...this.#points.get(path)!].map(([step, value]) => ({ _step: step, [metric]: value }))
+      return run ? [{ run, rows }] : []
+    })
+    const set = groupCurves(series, { key: metric, groupBy: this.#groupBy })
+    const plot = groupedPlot(set, COLORS)
+    const shape = JSON.stringify(['groups', this.#groupBy, plot.legend])
+    return { shape, ...plot }
+  }
+}
+
+/** What {@link ChartView} hands uPlot. */
+interface Plot {
+  readonly shape: string
+  readonly data: uPlot.AlignedData
+  readonly series: uPlot.Series[]
+  readonly bands: uPlot.Band[]
+  readonly legend?: GroupedPlot['legend']
 }

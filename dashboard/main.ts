@@ -5,6 +5,7 @@ import { takeApiKey } from './auth.js'
 import { ChartView } from './chart-view.js'
 import { DetailsView } from './details-view.js'
 import { $, h } from './dom.js'
+import { groupPaths } from './group-paths.js'
 import { historyKeys } from './history-keys.js'
 import { RunsView } from './runs-view.js'
 
@@ -23,13 +24,29 @@ async function main(): Promise<void> {
   const chart = new ChartView(api)
   const details = new DetailsView(api)
   const metric = $<HTMLSelectElement>('#metric')
+  const groupBy = $<HTMLSelectElement>('#group-by')
   let shown: { runs: readonly Run[]; selected: ReadonlySet<string> } = { runs: [], selected: new Set() }
   const redrawChart = () =>
     chart.show(
       shown.runs.filter((r) => shown.selected.has(r.path)),
       metric.value,
+      groupBy.value,
     )
   metric.addEventListener('change', redrawChart)
+  groupBy.addEventListener('change', redrawChart)
+  // The group-by choices follow the runs shown (config keys appear as runs are logged).
+  let choices = ''
+  const updateGroupChoices = (runs: readonly Run[]) => {
+    const paths = groupPaths(runs)
+    if (JSON.stringify(paths) === choices) return
+    choices = JSON.stringify(paths)
+    const previous = groupBy.value
+    groupBy.replaceChildren(
+      h('option', { value: '' }, 'none'),
+      ...paths.map((p) => h('option', { value: p }, p)),
+    )
+    groupBy.value = paths.includes(previous) ? previous : ''
+  }
 
   // The chart's metrics are the history keys of the project's first run, asked once per project.
   let metricsOf = ''
@@ -46,6 +63,7 @@ async function main(): Promise<void> {
     api,
     (all, selected) => {
       shown = { runs: all, selected }
+      updateGroupChoices(all)
       const first = all[0]
       const project = first ? `${first.entity}/${first.project}` : ''
       if (first && project !== metricsOf) {

@@ -98,7 +98,8 @@ export {
 } from './exports/runs-table.js'
 export { compareConfigs, type ConfigComparison, type ConfigDifference } from './exports/compare-configs.js'
 export { lineChartSvg, type LineChartOptions, type PlotSeries } from './exports/line-chart-svg.js'
-export type { PlotPoint } from './exports/series-path.js'
+export type { PlotPoint, BandPoint } from './exports/series-path.js'
+export { curveSeries, type CurveBand } from './exports/curve-series.js'
 export type { ExportFormat, ExportRow, RowSink } from './exports/row-sink.js'
 
 // Query DSL and compiler (no I/O)

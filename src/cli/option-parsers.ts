@@ -73,3 +73,16 @@ export function choiceParser<T extends string>(choices: readonly T[]): (text: st
     throw new InvalidArgumentError(`expected one of ${choices.join(', ')}`)
   }
 }
+
+/**
+ * A repeatable comma-separated list option (`--group-by a,b --group-by c`): each use adds its
+ * items to the earlier ones.
+ *
+ * @example
+ * ```ts
+ * collectList('config.lr', collectList('config.optimizer')) // ['config.optimizer', 'config.lr']
+ * ```
+ */
+export function collectList(text: string, previous: readonly string[] = []): string[] {
+  return [...previous, ...parseList(text)]
+}

@@ -1,6 +1,6 @@
 /**
  * Exports and plots: streaming CSV / JSONL / Parquet writers (Node: they write files), and pure
- * table and chart builders (`runsTable`, `compareConfigs`, `lineChartSvg`) that run anywhere.
+ * table and chart builders (`runsTable`, `compareConfigs`, `lineChartSvg`, `curveSeries`) that run anywhere.
  *
  * @example
  * ```ts
@@ -21,7 +21,8 @@ export {
 } from './runs-table.js'
 export { compareConfigs, type ConfigComparison, type ConfigDifference } from './compare-configs.js'
 export { lineChartSvg, type LineChartOptions, type PlotSeries } from './line-chart-svg.js'
-export type { PlotPoint } from './series-path.js'
+export type { PlotPoint, BandPoint } from './series-path.js'
+export { curveSeries, type CurveBand } from './curve-series.js'
 export type { ExportFormat, ExportRow, RowSink } from './row-sink.js'
 // Node (files)
 export { csvSink, type CsvSinkOptions } from './csv-sink.js'

@@ -1,11 +1,18 @@
 import { formatTick, niceTicks, type Ticks } from './nice-ticks.js'
-import { finiteSegments, pathData, type PlotPoint } from './series-path.js'
+import { bandPathData, finiteSegments, pathData, type BandPoint, type PlotPoint } from './series-path.js'
 import { svgEscape } from './svg-escape.js'
 
-/** One line of a chart: usually one run's values of one key against `_step`. */
+/**
+ * One line of a chart: usually one run's values of one key against `_step`, or a group's mean
+ * curve with its spread as a `band`.
+ */
 export interface PlotSeries {
   readonly label: string
   readonly points: readonly PlotPoint[]
+  /** A translucent area around the line in the series' colour (e.g. the group's min–max). */
+  readonly band?: readonly BandPoint[]
+  /** Shown after the label in the legend, never cut (e.g. `3 runs`). */
+  readonly detail?: string
 }
 
 /** Options of {@link lineChartSvg}. */
@@ -35,7 +42,8 @@ const MARGIN = { top: 40, right: 180, bottom: 50, left: 70 }
 
 /**
  * Renders a line chart as a standalone SVG document: axes with round ticks, grid, one coloured
- * line per series, a legend, and gaps where values are NaN or infinite. Pure string building,
+ * line per series (over its translucent `band`, when it has one: bands are drawn first so no
+ * line is hidden), a legend, and gaps where values are NaN or infinite. Pure string building,
  * no DOM, so it runs in Node and browsers alike.
  *
  * @example
@@ -48,7 +56,15 @@ export function lineChartSvg(series: readonly PlotSeries[], options: LineChartOp
   const width = options.width ?? 800
   const height = options.height ?? 450
   const plot = { w: width - MARGIN.left - MARGIN.right, h: height - MARGIN.top - MARGIN.bottom }
-  const finite = series.flatMap((s) => s.points.filter((p) => Number.isFinite(p.x) && Number.isFinite(p.y)))
+  const finite = series
+    .flatMap((s) => [
+      ...s.points,
+      ...(s.band ?? []).flatMap((b) => [
+        { x: b.x, y: b.low },
+        { x: b.x, y: b.high },
+      ]),
+    ])
+    .filter((p) => Number.isFinite(p.x) && Number.isFinite(p.y))
   const out = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="12">`,
     `<rect width="${width}" height="${height}" fill="white"/>`,
@@ -63,6 +79,12 @@ export function lineChartSvg(series: readonly PlotSeries[], options: LineChartOp
     const sx = (x: number) => MARGIN.left + ((x - xs.min) / (xs.max - xs.min)) * plot.w
     const sy = (y: number) => MARGIN.top + plot.h - ((y - ys.min) / (ys.max - ys.min)) * plot.h
     out.push(...axes(xs, ys, sx, sy, plot))
+    series.forEach((s, i) => {
+      const band = bandPathData((s.band ?? []).map((b) => ({ x: sx(b.x), low: sy(b.low), high: sy(b.high) })))
+      const color = PALETTE[i % PALETTE.length] as string
+      if (band !== '')
+        out.push(`<path class="band" d="${band}" fill="${color}" fill-opacity="0.2" stroke="none"/>`)
+    })
     series.forEach((s, i) => {
       const color = PALETTE[i % PALETTE.length] as string
       for (const segment of finiteSegments(s.points)) {
@@ -116,10 +138,12 @@ function legend(series: readonly PlotSeries[], x: number, y: number): string[] {
   return series.flatMap((s, i) => {
     const top = y + i * 20
     const color = PALETTE[i % PALETTE.length] as string
-    const label = s.label.length > 22 ? `${s.label.slice(0, 21)}…` : s.label
+    const room = s.detail ? Math.max(8, 24 - s.detail.length) : 22
+    const label = s.label.length > room ? `${s.label.slice(0, room - 1)}…` : s.label
+    const detail = s.detail ? ` <tspan fill="#666">${svgEscape(s.detail)}</tspan>` : ''
     return [
       `<line x1="${x}" x2="${x + 20}" y1="${top}" y2="${top}" stroke="${color}" stroke-width="3"/>`,
-      text(x + 26, top + 4, label, 'start'),
+      `<text x="${x + 26}" y="${top + 4}" text-anchor="start">${svgEscape(label)}${detail}</text>`,
     ]
   })
 }

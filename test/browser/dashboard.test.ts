@@ -13,9 +13,9 @@ const SHOTS = 'build/browser-screenshots'
 
 /** The seeded project: three finished runs and one still running. */
 const RUNS = [
-  { name: 'alpha', lr: 0.1, rows: 40 },
-  { name: 'beta', lr: 0.2, rows: 30 },
-  { name: 'gamma', lr: 0.4, rows: 20 },
+  { name: 'alpha', lr: 0.1, optimizer: 'adam', rows: 40 },
+  { name: 'beta', lr: 0.2, optimizer: 'adam', rows: 30 },
+  { name: 'gamma', lr: 0.4, optimizer: 'sgd', rows: 20 },
 ] as const
 const LIVE_ROWS = 10
 
@@ -33,12 +33,17 @@ describe.runIf(!chromiumMissing)('the dashboard in Chromium', () => {
     await buildDashboard(dir, { minify: false })
     srv = await startServer({ port: 0, dashboard: dir })
     for (const run of RUNS)
-      await logRun(srv, { project: 'dash', name: run.name, rows: run.rows, config: { lr: run.lr } })
+      await logRun(srv, {
+        project: 'dash',
+        name: run.name,
+        rows: run.rows,
+        config: { lr: run.lr, optimizer: run.optimizer },
+      })
     live = await logRun(srv, {
       project: 'dash',
       name: 'delta',
       rows: LIVE_ROWS,
-      config: { lr: 0.8 },
+      config: { lr: 0.8, optimizer: 'sgd' },
       complete: false,
     })
     browser = await launchChromium()
@@ -65,6 +70,22 @@ describe.runIf(!chromiumMissing)('the dashboard in Chromium', () => {
     const all = RUNS.reduce((n, r) => n + r.rows, LIVE_ROWS)
     await expect.poll(points, { timeout: 15_000 }).toBe(all)
     await page.screenshot({ path: `${SHOTS}/dashboard.png`, fullPage: true })
+  })
+
+  it('groups the chart by a config key: a mean line and band per group, and a legend of groups', async () => {
+    const legend = () => page.locator('#chart-legend li').allTextContents()
+    expect(await page.locator('#group-by option').allTextContents()).toEqual([
+      'none',
+      'config.lr',
+      'config.optimizer',
+    ])
+    await page.selectOption('#group-by', 'config.optimizer')
+    await expect.poll(legend, { timeout: 10_000 }).toEqual(['adam 2 runs', 'sgd 2 runs'])
+    expect(await page.locator('#chart .u-legend').count()).toBe(0) // the groups' legend replaces uPlot's
+    await page.screenshot({ path: `${SHOTS}/dashboard-grouped.png`, fullPage: true })
+    await page.selectOption('#group-by', '')
+    await expect.poll(legend, { timeout: 10_000 }).toEqual([])
+    await expect.poll(() => page.locator('#chart .u-legend .u-series').count()).toBe(5) // _step + 4 runs
   })
 
   it('sorts by a column', async () => {

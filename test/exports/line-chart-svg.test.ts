@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { lineChartSvg } from '../../src/exports/line-chart-svg.js'
 import { formatTick, niceTicks } from '../../src/exports/nice-ticks.js'
-import { finiteSegments } from '../../src/exports/series-path.js'
+import { bandPathData, finiteSegments } from '../../src/exports/series-path.js'
+import { pathPoints, svgElements } from './svg-elements.js'
 
 describe('niceTicks', () => {
   it.each([
@@ -55,5 +56,70 @@ describe('lineChartSvg', () => {
 
   it('says so when there is nothing to draw', () => {
     expect(lineChartSvg([{ label: 'empty', points: [] }])).toContain('no data')
+  })
+})
+
+describe('lineChartSvg with bands', () => {
+  const mean = [0, 1, 2, 3].map((x) => ({ x, y: 10 - x }))
+  const band = [0, 1, 2, 3].map((x) => ({ x, low: 8 - x, high: x === 2 ? NaN : 12 - x }))
+  const svg = lineChartSvg(
+    [
+      { label: 'adam', detail: '3 runs', points: mean, band },
+      {
+        label: 'sgd & co',
+        detail: '1 run',
+        points: [
+          { x: 0, y: 20 },
+          { x: 3, y: 0 },
+        ],
+      },
+    ],
+    { height: 450 },
+  )
+
+  it('draws each band under the lines, in the series colour, split where the band is not finite', () => {
+    const paths = svgElements(svg, 'path')
+    const bands = paths.filter((p) => p.attrs['class'] === 'band')
+    expect(bands).toHaveLength(1)
+    expect(paths.indexOf(bands[0]!)).toBe(0) // drawn first, so no line is hidden
+    const lines = paths.filter((p) => p.attrs['class'] !== 'band')
+    expect(bands[0]!.attrs['fill']).toBe(lines[0]!.attrs['stroke'])
+    expect(bands[0]!.attrs['fill-opacity']).toBe('0.2')
+    const shapes = bands[0]!.attrs['d']!.split('Z').filter((s) => s !== '')
+    expect(shapes).toHaveLength(2) // x 0–1, then x 3 alone
+    const [first] = shapes.map(pathPoints)
+    const line = pathPoints(lines[0]!.attrs['d']!)
+    expect(first!.map((p) => p.x)).toEqual([line[0]!.x, line[1]!.x, line[1]!.x, line[0]!.x])
+    // Screen y grows downwards: high above the mean line, low below it.
+    expect(first![0]!.y).toBeLessThan(line[0]!.y)
+    expect(first![3]!.y).toBeGreaterThan(line[0]!.y)
+  })
+
+  it('scales the y axis to the bands and lists label and detail in the legend', () => {
+    const ticks = svgElements(svg, 'text')
+      .filter((t) => t.attrs['text-anchor'] === 'end')
+      .map((t) => Number(t.text))
+    expect(Math.min(...ticks)).toBeLessThanOrEqual(0)
+    expect(Math.max(...ticks)).toBeGreaterThanOrEqual(20)
+    const legend = svgElements(svg, 'text').filter((t) => t.attrs['text-anchor'] === 'start')
+    expect(legend.map((t) => t.text)).toEqual(['adam 3 runs', 'sgd & co 1 run'])
+  })
+
+  it('is deterministic', () => {
+    expect(lineChartSvg([{ label: 'adam', points: mean, band }])).toBe(
+      lineChartSvg([{ label: 'adam', points: mean, band }]),
+    )
+  })
+})
+
+describe('bandPathData', () => {
+  it('closes each finite run along high, then back along low', () => {
+    expect(
+      bandPathData([
+        { x: 0, low: 9, high: 1 },
+        { x: 4, low: 8, high: 2 },
+      ]),
+    ).toBe('M0 1L4 2L4 8L0 9Z')
+    expect(bandPathData([{ x: 0, low: NaN, high: 1 }])).toBe('')
   })
 })
