@@ -23,7 +23,7 @@ const WINDOW: Family = {
   label: 'window operator or accumulator',
   names: [...Object.keys(WINDOW_OPERATORS), ...ACCUMULATOR.names],
 }
-const QUERY_FAMILY: Family = { label: 'query operator', names: QUERY }
+const QUERY_FAMILY: Family = { label: '$match operator', names: QUERY }
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' &&
