@@ -1,5 +1,6 @@
 import type { FileMetaData } from 'hyparquet/src/index.js'
 import type { HistoryRow } from './history-row-codec.js'
+import { historyValue } from './history-value.js'
 
 /** The key-value metadata entry naming the columns that hold extended-JSON text. */
 export const JSON_COLUMNS_KEY = 'wandb-rx:json-columns'
@@ -39,7 +40,7 @@ export function jsonColumnsOf(metadata: FileMetaData): ReadonlySet<string> {
 export function pickKeys(row: HistoryRow, keys: readonly string[]): HistoryRow | undefined {
   const picked: Record<string, unknown> = { _step: row._step }
   for (const key of keys) {
-    const found = lookup(row, key)
+    const found = historyValue(row, key, NOT_FOUND)
     if (found === NOT_FOUND) return undefined
     picked[key] = found
   }
@@ -47,16 +48,6 @@ export function pickKeys(row: HistoryRow, keys: readonly string[]): HistoryRow |
 }
 
 const NOT_FOUND = Symbol('not found')
-
-function lookup(row: HistoryRow, key: string): unknown {
-  if (Object.hasOwn(row, key)) return row[key]
-  let node: unknown = row
-  for (const part of key.split('.')) {
-    if (typeof node !== 'object' || node === null || !Object.hasOwn(node, part)) return NOT_FOUND
-    node = (node as Record<string, unknown>)[part]
-  }
-  return node
-}
 
 /**
  * The top-level column that holds `key` in a file with these `columns`: the key itself, else

@@ -1,30 +1,11 @@
 import type { HistoryRow } from '../codecs/history-row-codec.js'
+import { historyValue } from '../codecs/history-value.js'
 
 /** A run's usable (x, value) pairs and how many rows were skipped. @internal */
 export interface RunPoints {
   readonly xs: number[]
   readonly ys: number[]
   skipped: number
-}
-
-/**
- * A history key's value: the literal key first (`eval/loss`, or `train.loss` logged flat), else
- * a dotted walk into nested dicts (`train.loss` logged as `{ train: { loss } }`), as W&B reads it.
- *
- * @example
- * ```ts
- * historyValue({ _step: 1, train: { loss: 0.3 } }, 'train.loss') // 0.3
- * ```
- */
-export function historyValue(row: HistoryRow, key: string): unknown {
-  if (Object.hasOwn(row, key)) return row[key]
-  if (!key.includes('.')) return undefined
-  let node: unknown = row
-  for (const part of key.split('.')) {
-    if (typeof node !== 'object' || node === null || !Object.hasOwn(node, part)) return undefined
-    node = (node as Record<string, unknown>)[part]
-  }
-  return node
 }
 
 const finite = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value)
@@ -45,8 +26,8 @@ export function addRunPoints(
   x: string,
 ): RunPoints {
   for (const row of rows) {
-    const at = historyValue(row, x)
-    const value = historyValue(row, key)
+    const at = historyValue(row, x, undefined)
+    const value = historyValue(row, key, undefined)
     if (finite(at) && finite(value)) {
       into.xs.push(at)
       into.ys.push(value)
