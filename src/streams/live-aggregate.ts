@@ -1,8 +1,9 @@
-import { asapScheduler, buffer, connect, debounceTime, defer, mergeMap, type Observable } from 'rxjs'
+import { defer, distinctUntilChanged, map, type Observable } from 'rxjs'
 import type { CompiledAggregateQuery } from '../compiler/compiled-aggregate-query.js'
 import { pickFields } from '../compiler/pick-fields.js'
 import type { LiveEvent } from '../dsl/runs-query-runtime.js'
 import { createAggregateState } from './aggregate-state.js'
+import { pollBatches } from './poll-batches.js'
 import { sameJson } from './same-json.js'
 
 /**
@@ -23,21 +24,17 @@ export function liveAggregate<T>(
 ): Observable<readonly T[]> {
   return defer(() => {
     const state = createAggregateState<T>(compiled.pipeline)
-    let last: readonly T[] | undefined
     return events.pipe(
-      // One poll's events are emitted synchronously: a microtask debounce closes its batch.
-      connect((shared) => shared.pipe(buffer(shared.pipe(debounceTime(0, asapScheduler))))),
-      mergeMap((batch) => {
+      pollBatches(),
+      map((batch) => {
         for (const event of batch)
           if (event.type === 'snapshot')
             state.reset(event.runs.map((run) => [run.path, pickFields(run, compiled.reads)]))
           else if (event.type === 'removed') state.remove(event.run.path)
           else state.upsert(event.run.path, pickFields(event.run, compiled.reads))
-        const result = Object.freeze(state.result())
-        if (last !== undefined && sameJson(last, result)) return []
-        last = result
-        return [result]
+        return Object.freeze(state.result())
       }),
+      distinctUntilChanged<readonly T[]>(sameJson),
     )
   })
 }

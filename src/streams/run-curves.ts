@@ -1,13 +1,4 @@
-import {
-  buffer,
-  concatMap,
-  connect,
-  debounceTime,
-  defer,
-  distinctUntilChanged,
-  mergeMap,
-  type Observable,
-} from 'rxjs'
+import { concatMap, defer, distinctUntilChanged, mergeMap, type Observable } from 'rxjs'
 import type { CurveSet } from '../curves/curve-set.js'
 import { parseCurveOptions } from '../curves/parse-curve-options.js'
 import type { CurveOptions } from '../dsl/types/curve-options.js'
@@ -15,6 +6,7 @@ import type { ApiContext } from '../internal/api-context.js'
 import { allRuns } from './all-runs.js'
 import { curvesState } from './curves-state.js'
 import { liveRuns } from './live-runs.js'
+import { pollBatches } from './poll-batches.js'
 import type { RunsQueryShape } from './runs-query-shape.js'
 import { sameJson } from './same-json.js'
 
@@ -47,8 +39,7 @@ export function runCurves(
       return allRuns(ctx, query).pipe(mergeMap((runs) => apply([{ type: 'snapshot', runs }])))
     }
     return liveRuns(ctx, query, { intervalMs: parsed.liveIntervalMs }).pipe(
-      // One poll's events arrive together: treat them as one batch, so one poll emits once.
-      connect((events) => events.pipe(buffer(events.pipe(debounceTime(0))))),
+      pollBatches(),
       concatMap(apply),
       distinctUntilChanged<CurveSet>(sameJson),
     )
