@@ -1,6 +1,7 @@
 import { toArray, type Observable } from 'rxjs'
 import type { RequestSlots } from '../transport/request-slots.js'
 import { abortable } from './abortable.js'
+import { firstOrUndefined } from './first-or-undefined.js'
 
 /**
  * Runs a cold one-request Observable while holding one of the `Api`'s shared request slots, and
@@ -14,21 +15,7 @@ import { abortable } from './abortable.js'
  */
 export function inSlot<T>(slots: RequestSlots, source: Observable<T>): Observable<T[]> {
   return abortable((signal) =>
-    slots.use(
-      () =>
-        new Promise<T[]>((resolve, reject) => {
-          if (signal.aborted) return reject(signal.reason)
-          const subscription = source.pipe(toArray()).subscribe({ next: resolve, error: reject })
-          signal.addEventListener(
-            'abort',
-            () => {
-              subscription.unsubscribe()
-              reject(signal.reason)
-            },
-            { once: true },
-          )
-        }),
-      signal,
-    ),
+    // toArray always emits once, so the first value is the whole array.
+    slots.use(() => firstOrUndefined(source.pipe(toArray()), signal).then((values) => values ?? []), signal),
   )
 }
