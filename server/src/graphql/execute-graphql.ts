@@ -10,6 +10,7 @@ import {
 } from 'graphql'
 import { FilterError } from '../filters/filter-error.js'
 import { toStrictJson } from '../util/extended-json.js'
+import { stringifyPieces } from '../util/json-pieces.js'
 import type { GraphqlContext } from './context.js'
 import { DEFAULT_COST_LIMITS, queryCost } from './query-cost.js'
 import { resolveField } from './extension-resolvers.js'
@@ -27,7 +28,8 @@ const rootValue = { ...rootQuery, ...rootMutation }
 /** Status and JSON text of a GraphQL-over-HTTP reply. */
 export interface GraphqlReply {
   readonly status: number
-  readonly body: string
+  /** JSON text; a successful reply's comes in pieces (see `stringifyPieces`). */
+  readonly body: string | readonly string[]
 }
 
 const errorReply = (status: number, messages: readonly string[]): GraphqlReply => ({
@@ -121,6 +123,6 @@ export async function executeGraphql(body: unknown, context: GraphqlContext): Pr
   })
   return {
     status: 200,
-    body: JSON.stringify({ ...(errors ? { errors } : {}), data: result.data ?? null }),
+    body: stringifyPieces({ ...(errors ? { errors } : {}), data: result.data ?? null }),
   }
 }

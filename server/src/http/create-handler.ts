@@ -15,16 +15,27 @@ import { historyExportRoute } from './routes/history-export-route.js'
 import type { ServerState } from './server-state.js'
 
 function write(res: ServerResponse, reply: Reply, truncate = false): void {
-  const body = typeof reply.body === 'string' ? Buffer.from(reply.body) : reply.body
+  const chunks = bodyChunks(reply.body)
+  const length = chunks.reduce((n, chunk) => n + chunk.length, 0)
   // A reply may set its own length: a HEAD answer has none of the body it describes.
-  res.writeHead(reply.status, { 'content-length': String(body.length), ...reply.headers })
+  res.writeHead(reply.status, { 'content-length': String(length), ...reply.headers })
   if (!truncate) {
-    res.end(body)
+    res.cork() // end() uncorks: the chunks leave in one writev
+    for (const chunk of chunks) res.write(chunk)
+    res.end()
     return
   }
   // A `reset` fault: half the body, then the socket dies (the client sees ECONNRESET / a cut body).
-  res.write(body.subarray(0, Math.floor(body.length / 2)), () => res.socket?.destroy())
+  res.write(Buffer.concat(chunks).subarray(0, Math.floor(length / 2)), () => res.socket?.destroy())
 }
+
+/** The body as buffers; pieces stay separate, so no reply becomes one large buffer. */
+const bodyChunks = (body: Reply['body']): Buffer[] =>
+  typeof body === 'string'
+    ? [Buffer.from(body)]
+    : Buffer.isBuffer(body)
+      ? [body]
+      : body.map((p) => Buffer.from(p))
 
 const needsAuth = (route: Route) =>
   route.kind === 'graphql' || route.kind === 'file_stream' || route.kind === 'download'

@@ -1,7 +1,7 @@
 import type { GraphqlContext } from '../../graphql/context.js'
 import { executeGraphql } from '../../graphql/execute-graphql.js'
 import type { UserRow } from '../../store/rows.js'
-import { json, type Reply } from '../reply.js'
+import { jsonText, type Reply } from '../reply.js'
 import type { ServerState } from '../server-state.js'
 
 /** POST /graphql. */
@@ -20,5 +20,5 @@ export async function graphqlRoute(
     nodes: state.nodes(() => context),
   }
   const reply = await executeGraphql(body, context)
-  return json(reply.status, reply.body)
+  return jsonText(reply.status, reply.body)
 }
