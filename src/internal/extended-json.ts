@@ -18,14 +18,12 @@ export function parseExtendedJson(text: string): unknown {
   } catch (error) {
     if (!/NaN|Infinity/.test(text)) throw error
   }
-  const nuls = markerLength(text)
-  const marker = '\u0000'.repeat(nuls)
+  const { value: marker, escaped } = unusedNulMarker(text)
   const values = new Map<string, number>([
     [`${marker}n`, NaN],
     [`${marker}p`, Infinity],
     [`${marker}m`, -Infinity],
   ])
-  const escaped = '\\u0000'.repeat(nuls)
   const rewritten = text.replace(STRING_OR_TOKEN, (match) => {
     if (match.charCodeAt(0) === 34 /* " */) return match
     return `"${escaped}${match === 'NaN' ? 'n' : match === 'Infinity' ? 'p' : 'm'}"`
@@ -39,14 +37,14 @@ export function parseExtendedJson(text: string): unknown {
 const STRING_OR_TOKEN = /"(?:[^"\\]|\\.)*"|-Infinity|Infinity|NaN/g
 
 /**
- * A decoded JSON string can hold NUL only through the escape `\u0000` (a raw NUL is invalid
- * JSON), so a run of NULs longer than any run of that escape in the text is a marker no real
- * string can equal.
+ * A marker string no string in the JSON `text` can equal, as its value and as JSON text (inside
+ * quotes). A decoded JSON string can hold NUL only through the escape `\u0000` (a raw NUL is
+ * invalid JSON), so a run of NULs longer than any run of that escape in the text will do.
  */
-function markerLength(text: string): number {
+export function unusedNulMarker(text: string): { value: string; escaped: string } {
   let length = 1
   while (text.includes('\\u0000'.repeat(length))) length++
-  return length
+  return { value: '\u0000'.repeat(length), escaped: '\\u0000'.repeat(length) }
 }
 
 /**

@@ -5,6 +5,7 @@ import { ResponseDecodeError } from '../errors/response-decode-error.js'
 import { WandbError } from '../errors/wandb-error.js'
 import { TransportError, type TransportErrorData } from '../errors/transport-error.js'
 import { parseExtendedJson } from '../internal/extended-json.js'
+import { parseJsonPieces } from '../internal/json-pieces.js'
 import { VERSION } from '../version.js'
 import { abortableSleep } from './abortable-sleep.js'
 import { AdaptiveSlots } from './adaptive-slots.js'
@@ -15,6 +16,7 @@ import { RateLimiter } from './rate-limiter.js'
 import { redactSecrets, redactUrl } from './redact.js'
 import { parseRetryAfter } from './retry-after.js'
 import { backoffDelay, isRetryableStatus, retryPolicy, type RetryPolicy } from './retry-policy.js'
+import { readTextPieces } from './read-text-pieces.js'
 import { resolveFetch, type FetchLike } from './resolve-fetch.js'
 import { TransportStats } from './transport-stats.js'
 
@@ -125,12 +127,12 @@ export class HttpClient {
     const meta = { method: 'POST', url, operation }
     return this.#withRetries(meta, idempotent, this.#policy, request.signal, async (signal) => {
       const response = await this.#send(url, { method: 'POST', body, headers: JSON_HEADERS }, signal, meta)
-      const text = await readText(response, meta, signal)
+      const pieces = await readText(response, meta, signal)
       let payload: unknown
       try {
-        payload = parseExtendedJson(text)
+        payload = parseJsonPieces(pieces, parseExtendedJson)
       } catch (cause) {
-        const excerpt = this.#redact(text.slice(0, EXCERPT_CHARS))
+        const excerpt = this.#redact(pieces.join('').slice(0, EXCERPT_CHARS))
         const error = new TransportError(
           { ...meta, url: redactUrl(url), status: response.status, response: excerpt, cause },
           `${operation ?? 'GraphQL'} response is not JSON: ${JSON.stringify(excerpt.slice(0, 80))}`,
@@ -321,7 +323,7 @@ export class HttpClient {
     meta: { method: string; url: string; operation: string | undefined },
     signal: AbortSignal,
   ): Promise<AttemptFailure> {
-    const text = await readText(response, meta, signal).catch(() => '')
+    const text = (await readText(response, meta, signal).catch(() => [])).join('')
     const data: TransportErrorData = {
       status: response.status,
       method: meta.method,
@@ -378,9 +380,9 @@ async function readText(
   response: Response,
   meta: { method: string; url: string; operation: string | undefined },
   signal: AbortSignal,
-): Promise<string> {
+): Promise<string[]> {
   try {
-    return await response.text()
+    return await readTextPieces(response)
   } catch (cause) {
     if (signal.aborted) throw cause
     const error = new TransportError(
