@@ -1,6 +1,6 @@
 import { lastValueFrom, take, toArray } from 'rxjs'
 import { describe, expect, it } from 'vitest'
-import { orderedConcurrent } from '../../src/streams/ordered-concurrent.js'
+import { orderedConcurrent, orderedConcurrentParts } from '../../src/streams/ordered-concurrent.js'
 
 /** A load whose completion the test controls, recording what is in flight. */
 function controlledLoads() {
@@ -77,5 +77,73 @@ describe('orderedConcurrent', () => {
       throw new RangeError('bad input')
     }
     await expect(lastValueFrom(orderedConcurrent(failing(), async (i) => i, 2))).rejects.toThrow('bad input')
+  })
+})
+
+describe('orderedConcurrentParts', () => {
+  it("emits each load's parts in order, making a part only after the one before was handed over", async () => {
+    const made: string[] = []
+    const parts = (item: number) =>
+      (async function* () {
+        for (const part of ['a', 'b', 'c']) {
+          made.push(`${item}${part}`)
+          yield `${item}${part}`
+        }
+      })()
+    const seen: string[] = []
+    const done = new Promise<void>((resolve, reject) =>
+      orderedConcurrentParts([0, 1, 2], async (item) => parts(item), 2).subscribe({
+        next: (part) => {
+          // Nothing past this part has been made yet: parts are pulled one at a time.
+          expect(made.at(-1)).toBe(part)
+          seen.push(part)
+        },
+        error: reject,
+        complete: resolve,
+      }),
+    )
+    await done
+    expect(seen).toEqual(['0a', '0b', '0c', '1a', '1b', '1c', '2a', '2b', '2c'])
+  })
+
+  it('stops pulling parts and starting loads when the subscriber leaves', async () => {
+    const made: string[] = []
+    const signals: AbortSignal[] = []
+    const source = orderedConcurrentParts(
+      [0, 1, 2, 3],
+      async (item, signal) => {
+        signals.push(signal)
+        return (async function* () {
+          for (const part of ['a', 'b', 'c']) {
+            made.push(`${item}${part}`)
+            yield `${item}${part}`
+          }
+        })()
+      },
+      2,
+    )
+    expect(await lastValueFrom(source.pipe(take(2), toArray()))).toEqual(['0a', '0b'])
+    await tick()
+    expect(made).toEqual(['0a', '0b'])
+    expect(signals).toHaveLength(3) // 0 and 1, then 2 when 0's turn came; 3 never
+  })
+
+  it('errors with what a part throws, after the parts before it', async () => {
+    const source = orderedConcurrentParts(
+      [0],
+      async () =>
+        (async function* () {
+          yield 'a'
+          throw new RangeError('corrupt row group')
+        })(),
+      2,
+    )
+    const seen: string[] = []
+    await expect(
+      new Promise((resolve, reject) =>
+        source.subscribe({ next: (p) => seen.push(p), error: reject, complete: () => resolve(seen) }),
+      ),
+    ).rejects.toThrow('corrupt row group')
+    expect(seen).toEqual(['a'])
   })
 })
