@@ -1,7 +1,8 @@
 /**
  * scanHistory through the run's Parquet export against GraphQL windows (issue 12), on the seeded
  * finished run: full scans (ranged reads; into an empty file cache; from the cache) and keyed scans
- * (2 of the 10 metrics), rows/s and bytes on the wire. Each mode keeps its best of two rounds.
+ * (2 of the 10 metrics), rows/s and bytes on the wire. The four compared modes take turns for three
+ * rounds and each keeps its best; the cache modes keep their best of two.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -14,6 +15,8 @@ import type { ScanHistoryOptions } from '../../src/streams/scan-history.js'
 import type { BenchContext, BenchGroup, BenchRow } from '../bench-row.js'
 import { METRIC_KEYS } from '../support/bench-server.js'
 import { waitForExport } from '../support/wait-for-export.js'
+
+const ROUNDS = 3
 
 interface Measured {
   readonly rate: number
@@ -53,10 +56,22 @@ export const parquetHistory: BenchGroup = {
       return a.rate >= b.rate ? a : b
     }
     const keys = METRIC_KEYS.slice(0, 2)
-    const graphql = await best(() => measure({ source: 'graphql' }))
-    const parquet = await best(() => measure({ source: 'parquet' }))
-    const graphqlKeyed = await best(() => measure({ source: 'graphql', keys }))
-    const parquetKeyed = await best(() => measure({ source: 'parquet', keys }))
+    // The four compared modes take turns, round after round, so a stretch of load from other
+    // processes (or the server's own background work) slows every mode alike; each keeps its best.
+    const modes = {
+      graphql: { source: 'graphql' },
+      parquet: { source: 'parquet' },
+      graphqlKeyed: { source: 'graphql', keys },
+      parquetKeyed: { source: 'parquet', keys },
+    } as const satisfies Record<string, ScanHistoryOptions>
+    const bestOf: Partial<Record<keyof typeof modes, Measured>> = {}
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const [name, options] of Object.entries(modes) as [keyof typeof modes, ScanHistoryOptions][]) {
+        const m = await measure(options)
+        if (!bestOf[name] || m.rate > bestOf[name].rate) bestOf[name] = m
+      }
+    }
+    const { graphql, parquet, graphqlKeyed, parquetKeyed } = bestOf as Record<keyof typeof modes, Measured>
     const dir = mkdtempSync(join(tmpdir(), 'wandb-rx-bench-cache-'))
     let download: Measured
     let cached: Measured

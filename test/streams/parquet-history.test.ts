@@ -131,7 +131,7 @@ describe('scanHistory through Parquet exports (real server)', () => {
     expect(stats.parquetBytes).toBeGreaterThan(0)
   })
 
-  it('with keys and a step range, reads only some columns and gives the GraphQL rows', async () => {
+  it('with keys and a step range, reads ranges and gives the GraphQL rows', async () => {
     for (const options of [
       { keys: ['loss', 'sparse'] },
       { keys: ['train'], minStep: 1999, maxStep: 3001 },
@@ -143,11 +143,13 @@ describe('scanHistory through Parquet exports (real server)', () => {
       expect(await scan(api, 'fin', options)).toEqual(await graphqlRows('fin', options))
       expect(count('RunSampledHistory') + count('RunHistory')).toBe(0)
     }
+    // These files are small: every hole between the wanted columns is under 128 KiB and read
+    // through (see parquet-prefetch), so a keyed scan reads ranges, never more than a full scan.
     const full = client()
     await scan(full.api, 'fin')
     const keyed = client()
     await scan(keyed.api, 'fin', { keys: ['ok'] })
-    expect(keyed.api.stats().parquetBytes).toBeLessThan(full.api.stats().parquetBytes / 3)
+    expect(keyed.api.stats().parquetBytes).toBeLessThanOrEqual(full.api.stats().parquetBytes)
     expect(keyed.sent.filter((s) => s.operation === 'GET').every((s) => s.range !== undefined)).toBe(true)
   })
 

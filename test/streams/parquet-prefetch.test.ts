@@ -58,15 +58,25 @@ describe('planReads', () => {
       expect(read.ranges).toHaveLength(1)
       expect(read.batches.length === 1 || only!.end - only!.start <= 512 * 1024).toBe(true)
     }
-    // Columns of 2000 doubles (16 KB): a row group's _step and b are read as one range across a
-    // (a gap no larger than what is wanted), but c–f (64 KB) keep row groups apart.
-    const { file, batches } = exportFile(10_000, 2000)
+    // Columns of 5000 doubles (40 KB): a row group's _step and b are read as one range across a
+    // (a hole under 128 KiB), but c–f and the next group's a (200 KB) keep row groups apart.
+    const { file, batches } = exportFile(25_000, 5000)
     const keyed = planReads([file], batches, (f) => columnsToRead(['b'], f.columns))
     expect(keyed.map((r) => r.batches.length)).toEqual(batches.map(() => 1))
     expect(keyed.map((r) => r.ranges.length)).toEqual(batches.map(() => 1))
     const group = Number(file.metadata.row_groups[0]?.total_compressed_size)
     const read = keyed[0]!.ranges[0]!
     expect(read.end - read.start).toBeLessThan(group / 2)
+  })
+
+  it('reads through holes under 128 KiB: a keyed scan of small row groups is one range per read', () => {
+    // Columns of 2000 doubles (16 KB): between one group's b and the next group's _step lie
+    // c–f and a (80 KB), cheaper to read than to ask for in a request of its own.
+    const { file, batches } = exportFile(10_000, 2000)
+    const keyed = planReads([file], batches, (f) => columnsToRead(['b'], f.columns))
+    expect(keyed).toHaveLength(1)
+    expect(keyed[0]?.batches).toEqual(batches)
+    expect(keyed[0]?.ranges).toHaveLength(1)
   })
 })
 
@@ -86,14 +96,14 @@ describe('prefetch', () => {
   })
 
   it('reads bytes outside the prefetched ranges from the file itself', async () => {
-    const { file, reads, batches } = exportFile(10_000, 2000)
+    const { file, reads, batches } = exportFile(25_000, 5000)
     const keyed = planReads([file], batches, (f) => columnsToRead(['b'], f.columns))
     const fetched = await prefetch([file], keyed[0]!)
     reads.length = 0
-    expect(await readBatch(fetched, batches[0]!, ['b'])).toHaveLength(2000)
+    expect(await readBatch(fetched, batches[0]!, ['b'])).toHaveLength(5000)
     expect(reads).toEqual([])
     const rows = await readBatch(fetched, batches[1]!, undefined)
-    expect(rows.map((r) => r._step)).toEqual(range(2000, 4000))
+    expect(rows.map((r) => r._step)).toEqual(range(5000, 10_000))
     expect(reads.length).toBeGreaterThan(0)
   })
 })
