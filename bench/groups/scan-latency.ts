@@ -10,7 +10,7 @@ import type { BenchContext, BenchGroup, BenchRow } from '../bench-row.js'
 
 const WINDOWS = 200
 const FIXED = [4, 8, 16, 32]
-const ROUNDS = 2
+const ROUNDS = 3
 
 export const scanLatency: BenchGroup = {
   title: 'scanHistory with 20 ms latency',

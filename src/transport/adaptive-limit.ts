@@ -5,10 +5,17 @@
  * It is TCP Vegas (Brakmo & Peterson, 1995) as Netflix's concurrency-limits `VegasLimit` applies it
  * to request concurrency, plus AIMD's multiplicative decrease on explicit pushback:
  *
- * - once per window of `limit` requests (one round trip), `rtt` is the window's mean RTT and
- *   `noLoad` the lowest window mean seen (means on both sides, so latency jitter that is not load
- *   does not read as a queue; a window's lowest RTT hid a queue of 6 until the limit was 16); every `probeEvery` windows one window runs at a quarter of the
- *   limit to measure `noLoad` again (BBR's ProbeRTT), so a server that became slower is relearnt;
+ * - once per window of `limit` requests (one round trip), `rtt` is the window's mean RTT (its
+ *   lowest RTT, as Linux's Vegas takes, hid a queue of 6 until the limit was 16);
+ * - `noLoad` is the midpoint of the lowest single RTT seen (Vegas' BaseRTT) and the lowest window
+ *   mean (concurrency-limits' windowed Vegas). The lowest single RTT reads latency jitter as a
+ *   queue (in a model with 20 ± 10 ms of jitter and a server with room to spare, the limit held
+ *   at 9 of 16); the lowest mean reads a queue already present in the first windows as no load
+ *   (on a CPU-bound local server it held 10–11 where 8 is best: 8% below the best fixed
+ *   concurrency). The midpoint halves both errors: 16 of 16 in that model, within 2% of the best
+ *   fixed concurrency there;
+ * - every `probeEvery` windows one window runs at a quarter of the limit to measure `noLoad`
+ *   again (BBR's ProbeRTT), so a server that became slower is relearnt;
  * - the estimated queue is `limit × (1 − noLoad / rtt)`: requests waiting at the server rather
  *   than being served (it equals `limit − throughput × noLoad`, the limit less the bandwidth-delay
  *   product); with `step = max(1, log10 limit)`, `alpha = step`, `beta = 3 step` (Vegas' own 1 and
@@ -34,10 +41,11 @@
  */
 export class AdaptiveLimit {
   #limit: number
-  #noLoad = Infinity
+  #lowestRtt = Infinity
+  #lowestMean = Infinity
   #windows = 0
   #probing: number | undefined
-  #window = { count: 0, rttSum: 0, maxInFlight: 0 }
+  #window = { count: 0, rttSum: 0, minRtt: Infinity, maxInFlight: 0 }
   #slowStart = true
   #sinceDrop = Infinity
   #dropWindow = 0
@@ -74,15 +82,17 @@ export class AdaptiveLimit {
     this.#sinceDrop++
     // While probing, only requests sent at the lowered limit tell the no-load RTT.
     if (this.#probing !== undefined && inFlight > this.#limit) return
-    this.#window.count++
-    this.#window.rttSum += rttMs
-    this.#window.maxInFlight = Math.max(this.#window.maxInFlight, inFlight)
-    if (this.#window.count < this.#limit) return
-    const { count, rttSum, maxInFlight } = this.#window
-    const rtt = rttSum / count
-    this.#window = { count: 0, rttSum: 0, maxInFlight: 0 }
+    const window = this.#window
+    window.count++
+    window.rttSum += rttMs
+    window.minRtt = Math.min(window.minRtt, rttMs)
+    window.maxInFlight = Math.max(window.maxInFlight, inFlight)
+    if (window.count < this.#limit) return
+    const rtt = window.rttSum / window.count
+    this.#window = { count: 0, rttSum: 0, minRtt: Infinity, maxInFlight: 0 }
     if (this.#probing !== undefined) {
-      this.#noLoad = rtt
+      this.#lowestRtt = window.minRtt
+      this.#lowestMean = rtt
       this.#limit = this.#probing
       this.#probing = undefined
     } else if (++this.#windows % this.#probeEvery === 0) {
@@ -91,14 +101,16 @@ export class AdaptiveLimit {
       this.#probing = this.#limit
       this.#limit = Math.max(this.#min, Math.floor(this.#limit / 4))
     } else {
-      this.#noLoad = Math.min(this.#noLoad, rtt)
-      this.#limit = clamp(this.#next(rtt, maxInFlight), this.#min, this.#max)
+      this.#lowestRtt = Math.min(this.#lowestRtt, window.minRtt)
+      this.#lowestMean = Math.min(this.#lowestMean, rtt)
+      this.#limit = clamp(this.#next(rtt, window.maxInFlight), this.#min, this.#max)
     }
   }
 
   #next(rtt: number, inFlight: number): number {
     const limit = this.#limit
-    const queue = limit * (1 - this.#noLoad / rtt)
+    const noLoad = (this.#lowestRtt + this.#lowestMean) / 2
+    const queue = limit * (1 - noLoad / rtt)
     const step = Math.max(1, Math.log10(limit))
     const alpha = step
     const beta = 3 * step

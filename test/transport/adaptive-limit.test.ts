@@ -49,6 +49,17 @@ describe('AdaptiveLimit', () => {
     expect(Math.max(...seen)).toBeLessThanOrEqual(9)
   })
 
+  it('does not read latency jitter as a queue', () => {
+    // 20 ms latency + up to 10 ms of random jitter, 1 ms of work on 8 workers: the server has room
+    // for far more than 16, so the limit belongs at its maximum. (With the lowest single RTT as
+    // the no-load RTT, as plain Vegas takes it, the jitter read as a queue held it at 9.)
+    let seed = 1
+    const jitter = () => (seed = (seed * 16_807) % 2_147_483_647) / 2_147_483_647
+    const limit = new AdaptiveLimit({ initial: 4, max: 16 })
+    const seen = drive(limit, (n) => modelServer(20, 1, 8)(n) + 10 * jitter(), 300).slice(-100)
+    expect(Math.min(...seen)).toBeGreaterThanOrEqual(14)
+  })
+
   it('relearns a server that became slower for good (probing at a quarter of the limit)', () => {
     const limit = new AdaptiveLimit({ initial: 2, max: 64, probeEvery: 10 })
     drive(limit, modelServer(20, 5, 2), 30)
