@@ -127,7 +127,7 @@ export class HttpClient {
     const meta = { method: 'POST', url, operation }
     return this.#withRetries(meta, idempotent, this.#policy, request.signal, async (signal) => {
       const response = await this.#send(url, { method: 'POST', body, headers: JSON_HEADERS }, signal, meta)
-      const pieces = await readText(response, meta, signal)
+      const pieces = await readBodyPieces(response, meta, signal)
       let payload: unknown
       try {
         payload = parseJsonPieces(pieces, parseExtendedJson)
@@ -323,7 +323,7 @@ export class HttpClient {
     meta: { method: string; url: string; operation: string | undefined },
     signal: AbortSignal,
   ): Promise<AttemptFailure> {
-    const text = (await readText(response, meta, signal).catch(() => [])).join('')
+    const text = (await readBodyPieces(response, meta, signal).catch(() => [])).join('')
     const data: TransportErrorData = {
       status: response.status,
       method: meta.method,
@@ -376,7 +376,8 @@ function operationNameOf(query: string): string | undefined {
 
 const stripComments = (query: string) => query.replace(/#[^\n]*/g, '')
 
-async function readText(
+/** The body as text pieces (`readTextPieces`); a broken connection is a retryable attempt failure. */
+async function readBodyPieces(
   response: Response,
   meta: { method: string; url: string; operation: string | undefined },
   signal: AbortSignal,

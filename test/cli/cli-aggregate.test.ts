@@ -161,6 +161,13 @@ describe('wandb-rx runs --group-by / --agg / --pipeline', () => {
 })
 
 describe('wandb-rx plot --group-by', () => {
+  /** `wandb-rx plot <project> --key loss` with `flags`. */
+  const plotLoss = (...flags: string[]) => cli('plot', project(), '--key', 'loss', ...flags)
+  /** The legend's entries (the left-anchored labels). */
+  const legendOf = (svg: string) =>
+    svgElements(svg, 'text')
+      .filter((t) => t.attrs['text-anchor'] === 'start')
+      .map((t) => t.text)
   /** The inverse of the chart's y scale, from two of its y tick labels (text y = screen y + 4). */
   const yScale = (svg: string) => {
     const ticks = svgElements(svg, 'text')
@@ -175,23 +182,11 @@ describe('wandb-rx plot --group-by', () => {
 
   it('draws the mean curve and min–max band per group, with run counts in the legend', async () => {
     const out = join(dir, 'groups.svg')
-    const result = await cli(
-      'plot',
-      project(),
-      '--key',
-      'loss',
-      '--group-by',
-      'config.optimizer',
-      '--buckets',
-      '10',
-      '--out',
-      out,
-    )
+    const result = await plotLoss('--group-by', 'config.optimizer', '--buckets', '10', '--out', out)
     expect(result.code, result.stderr).toBe(0)
     expect(result.stderr).toBe(`wrote ${out} (3 groups, 6 runs)\n`)
     const svg = readFileSync(out, 'utf8')
-    const legend = svgElements(svg, 'text').filter((t) => t.attrs['text-anchor'] === 'start')
-    expect(legend.map((t) => t.text)).toEqual(['(none) 1 run', 'adam 3 runs', 'sgd 2 runs'])
+    expect(legendOf(svg)).toEqual(['(none) 1 run', 'adam 3 runs', 'sgd 2 runs'])
     const paths = svgElements(svg, 'path')
     const bands = paths.filter((p) => p.attrs['class'] === 'band')
     const lines = paths.filter((p) => p.attrs['class'] !== 'band')
@@ -210,11 +205,7 @@ describe('wandb-rx plot --group-by', () => {
   })
 
   it('draws ±std bands, filters with --where, and writes PNG', async () => {
-    const result = await cli(
-      'plot',
-      project(),
-      '--key',
-      'loss',
+    const result = await plotLoss(
       '-g',
       'config.optimizer',
       '--where',
@@ -226,11 +217,7 @@ describe('wandb-rx plot --group-by', () => {
     )
     expect(result.code, result.stderr).toBe(0)
     const svg = result.stdout
-    expect(
-      svgElements(svg, 'text')
-        .filter((t) => t.attrs['text-anchor'] === 'start')
-        .map((t) => t.text),
-    ).toEqual(['adam 3 runs'])
+    expect(legendOf(svg)).toEqual(['adam 3 runs'])
     const values = RUNS.filter((r) => r.optimizer === 'adam').map((r) => (r.scale + r.scale / 2) / 2)
     const std = Math.sqrt(mean(values.map((v) => (v - mean(values)) ** 2)))
     const { toValue, unit } = yScale(svg)
@@ -238,24 +225,14 @@ describe('wandb-rx plot --group-by', () => {
     expect(Math.abs(toValue(band[0]!.y) - (mean(values) + std))).toBeLessThan(unit)
     expect(Math.abs(toValue(band.at(-1)!.y) - (mean(values) - std))).toBeLessThan(unit)
     const png = join(dir, 'groups.png')
-    const written = await cli(
-      'plot',
-      project(),
-      '--key',
-      'loss',
-      '-g',
-      'config.optimizer',
-      '--out',
-      png,
-      '--quiet',
-    )
+    const written = await plotLoss('-g', 'config.optimizer', '--out', png, '--quiet')
     expect(written.code, written.stderr).toBe(0)
     expect(readFileSync(png).subarray(1, 4).toString()).toBe('PNG')
   })
 
   it('reads full history with --all: the same curves, as these runs have fewer rows than a sample', async () => {
-    const args = ['plot', project(), '--key', 'loss', '-g', 'config.optimizer', '--buckets', '10']
-    const [sampled, full] = await Promise.all([cli(...args), cli(...args, '--all')])
+    const flags = ['-g', 'config.optimizer', '--buckets', '10']
+    const [sampled, full] = await Promise.all([plotLoss(...flags), plotLoss(...flags, '--all')])
     expect(full.code, full.stderr).toBe(0)
     expect(svgElements(full.stdout, 'path')).toHaveLength(6)
     expect(full.stdout).toBe(sampled.stdout)

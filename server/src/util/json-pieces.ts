@@ -42,12 +42,12 @@ export function stringifyPieces(value: unknown): string[] {
         i = end
       }
       put(']')
-    } else if (isPlainObject(v)) {
+    } else if (isWalkableObject(v)) {
       put('{')
       let separator = ''
       for (const key of Object.keys(v)) {
         const child = v[key]
-        if (Array.isArray(child) || isPlainObject(child)) {
+        if (Array.isArray(child) || isWalkableObject(child)) {
           put(`${separator}${JSON.stringify(key)}:`)
           visit(child)
         } else {
@@ -76,7 +76,7 @@ const isWalkableArray = (v: unknown): v is unknown[] => Array.isArray(v) && !has
 const hasToJson = (v: object) => typeof (v as { toJSON?: unknown }).toJSON === 'function'
 
 /** An object JSON.stringify would write key by key (not a Date, a boxed number, a Map…). */
-function isPlainObject(v: unknown): v is Record<string, unknown> {
+function isWalkableObject(v: unknown): v is Record<string, unknown> {
   if (typeof v !== 'object' || v === null || hasToJson(v)) return false
   const proto = Object.getPrototypeOf(v) as unknown
   return proto === Object.prototype || proto === null
