@@ -26,7 +26,8 @@ export interface ExportRange {
 /**
  * What to export of a run: every unexported line once it has ended; while it runs, only when
  * `thresholdRows` lines are unexported. At most {@link MAX_FILE_ROWS} lines per file; a file
- * that does not take every line ends before the last aligned step it reaches.
+ * that does not take every line ends before the last aligned step it reaches, else before its
+ * last step, so that no step is split between a file and the live tail.
  */
 export function planExport(db: Db, runId: number, thresholdRows: number): ExportRange | undefined {
   const run = sql<{ state: string; history_line_count: number }>(
@@ -42,7 +43,14 @@ export function planExport(db: Db, runId: number, thresholdRows: number): Export
   if (ended && end === count) return { from, to: count }
   const align = Math.max(1, Math.min(ALIGN_STEPS, thresholdRows))
   const last = stepOfLine(db, runId, end - 1) ?? 0
-  const to = firstLineAtStep(db, runId, from, Math.floor(last / align) * align) ?? end
-  // Steps that never leave one aligned block (a writer repeating one step) still get exported.
-  return { from, to: to > from ? to : end }
+  const aligned = firstLineAtStep(db, runId, from, Math.floor(last / align) * align) ?? end
+  if (aligned > from) return { from, to: aligned }
+  // No aligned step to end on (the lines stay within one aligned block): end before the last
+  // step instead. A step must never be split between a file and the live tail: readers take the
+  // tail from its lowest step, and would read the step's exported rows twice.
+  const beforeLast = firstLineAtStep(db, runId, from, last) ?? end
+  if (beforeLast > from) return { from, to: beforeLast }
+  // Every line to export is at one step: a running run waits for its next step; an ended one has
+  // no tail, so its file may end anywhere.
+  return ended ? { from, to: end } : undefined
 }
